@@ -1,0 +1,186 @@
+/**
+ * The config a user writes ({@link MailerConfig}) and the resolved form the library runs on
+ * ({@link ResolvedMailerConfig}). A superset of the Logto SMTP connector's config.
+ *
+ * @module
+ */
+import type { TemplateDefinition } from '../types.js';
+
+/** Username and password authentication (`AUTH LOGIN` / `AUTH PLAIN`). */
+export interface LoginAuth {
+  /** `login`, in any case; may be left out. */
+  type?: string;
+  /** The SMTP username. */
+  user: string;
+  /** The SMTP password or app password. Never appears in errors or logs. */
+  pass: string;
+}
+
+/** OAuth2 with a user's tokens (nodemailer's 3-legged OAuth2 shape). */
+export interface OAuth2TokenAuth {
+  /** `OAuth2`, in any case. */
+  type: string;
+  /** The mailbox the tokens belong to. */
+  user: string;
+  /** The OAuth2 client id. */
+  clientId?: string;
+  /** The OAuth2 client secret. */
+  clientSecret?: string;
+  /** A refresh token, used to get new access tokens. */
+  refreshToken?: string;
+  /** A current access token. */
+  accessToken?: string;
+  /** When `accessToken` expires, in milliseconds since the epoch. */
+  expires?: number;
+  /** The token endpoint, when it is not Google's. */
+  accessUrl?: string;
+}
+
+/** OAuth2 with a service account key (nodemailer's 2-legged OAuth2 shape). */
+export interface OAuth2ServiceAuth {
+  /** `OAuth2`, in any case. */
+  type: string;
+  /** The mailbox to send as. */
+  user: string;
+  /** The service account's client id. */
+  serviceClient: string;
+  /** The service account's PEM private key. */
+  privateKey: string;
+  /** The token endpoint, when it is not Google's. */
+  accessUrl?: string;
+}
+
+/** Any of the accepted authentication shapes. */
+export type SmtpAuth = LoginAuth | OAuth2TokenAuth | OAuth2ServiceAuth;
+
+/** DKIM signing options, as nodemailer takes them. */
+export interface DkimOptions {
+  /** The signing domain (`d=`). */
+  domainName: string;
+  /** The selector (`s=`). */
+  keySelector: string;
+  /** The PEM private key. Never appears in errors or logs. */
+  privateKey: string;
+  /** Header names to leave unsigned, colon separated. */
+  skipFields?: string;
+  /** Headers to sign instead of the default set, colon separated. */
+  headerFieldNames?: string;
+}
+
+/** TLS options passed to Node's `tls.connect` (a subset; other keys pass through). */
+export interface TlsOptions {
+  /** Whether to refuse a certificate that does not chain to a trusted CA. @default true */
+  rejectUnauthorized?: boolean;
+  /** Extra CA certificates (PEM) to trust, such as a self-signed server's. */
+  ca?: string | string[];
+  /** The name to check the certificate against and send as SNI. */
+  servername?: string;
+  /** The lowest TLS version to accept, such as `TLSv1.2`. */
+  minVersion?: string;
+  /** OpenSSL cipher list. */
+  ciphers?: string;
+  /** Any other `tls.connect` option. */
+  [option: string]: unknown;
+}
+
+/**
+ * The mailer's configuration data: a Logto SMTP connector config works unchanged. Validate one with
+ * `createMailer`, which throws `MailerError` `InvalidConfig` naming every bad field.
+ *
+ * @example
+ * ```ts
+ * const config: MailerConfig = {
+ *   host: 'smtp.example.com',
+ *   port: 587,
+ *   fromEmail: 'Acme <no-reply@example.com>',
+ *   auth: { user: 'no-reply@example.com', pass: process.env.SMTP_PASS! },
+ *   templates: [
+ *     { usageType: 'Generic', contentType: 'text/plain', subject: 'Your code', content: 'Code: {{code}}' },
+ *   ],
+ * };
+ * ```
+ */
+export interface MailerConfig {
+  /** The SMTP server's host name or IP address. */
+  host: string;
+  /** The SMTP port, as a number or numeric string (1–65535). @default 465 when `secure`, else 587 */
+  port?: number | string;
+  /** The sender: `addr` or `Name <addr>`. */
+  fromEmail: string;
+  /** Where replies go. */
+  replyTo?: string;
+  /** How to authenticate; leave out for relays that authorize by source address. */
+  auth?: SmtpAuth;
+  /** Headers added to every message. */
+  customHeaders?: Record<string, string | string[]>;
+  /** The templates, at least one usage type; `Generic` is the fallback for missing ones. */
+  templates: TemplateDefinition[];
+  /** Implicit TLS from the first byte. @default true when the port is 465, else false (STARTTLS when offered) */
+  secure?: boolean;
+  /** Refuse to send unless STARTTLS succeeds. @default false */
+  requireTLS?: boolean;
+  /** Never use STARTTLS, even when offered. @default false */
+  ignoreTLS?: boolean;
+  /** TLS socket options. */
+  tls?: TlsOptions;
+  /** The name to check the certificate against, when `host` is an IP address. */
+  servername?: string;
+  /** The client host name sent in EHLO. @default the machine's host name */
+  name?: string;
+  /** The local interface to connect from. */
+  localAddress?: string;
+  /** Milliseconds to wait for the TCP connection. @default 120000 */
+  connectionTimeout?: number;
+  /** Milliseconds to wait for the greeting after connecting. @default 30000 */
+  greetingTimeout?: number;
+  /** Milliseconds of inactivity before the socket is closed. @default 600000 */
+  socketTimeout?: number;
+  /** Milliseconds to wait for DNS. @default 30000 */
+  dnsTimeout?: number;
+  /** Log SMTP traffic through nodemailer's logger (credentials are redacted). @default false */
+  logger?: boolean;
+  /** Include protocol traffic in the log. @default false */
+  debug?: boolean;
+  /** Refuse to read files named in a message. @default true */
+  disableFileAccess?: boolean;
+  /** Refuse to fetch URLs named in a message. @default true */
+  disableUrlAccess?: boolean;
+  /** Reuse connections across sends. @default true */
+  pool?: boolean;
+  /** The most connections the pool opens at once. @default 5 */
+  maxConnections?: number;
+  /** Messages sent over one connection before it is replaced. @default 100 */
+  maxMessages?: number;
+  /** Sign every message with DKIM. */
+  dkim?: DkimOptions;
+}
+
+/**
+ * A validated config with its defaults applied: the form the mailer and its transport run on.
+ */
+export interface ResolvedMailerConfig {
+  /** The SMTP host. */
+  host: string;
+  /** The SMTP port, resolved from `secure` when absent. */
+  port: number;
+  /** Implicit TLS, resolved from the port when absent. */
+  secure: boolean;
+  /** The default sender, free of control characters. */
+  fromEmail: string;
+  /** The default reply-to, free of control characters. */
+  replyTo?: string;
+  /** The normalized authentication, if any. */
+  auth?:
+    | { type: 'login'; user: string; pass: string }
+    | (Omit<OAuth2TokenAuth, 'type'> & { type: 'OAuth2' })
+    | (Omit<OAuth2ServiceAuth, 'type'> & { type: 'OAuth2' });
+  /** Headers added to every message, values free of control characters. */
+  customHeaders: Record<string, string | string[]>;
+  /** The templates, validated. */
+  templates: TemplateDefinition[];
+  /** The remaining nodemailer SMTP options, with `pool`, `disableFileAccess` and `disableUrlAccess` defaulted. */
+  smtp: Omit<
+    MailerConfig,
+    'host' | 'port' | 'secure' | 'fromEmail' | 'replyTo' | 'auth' | 'customHeaders' | 'templates'
+  > & { pool: boolean; disableFileAccess: boolean; disableUrlAccess: boolean };
+}

@@ -1,0 +1,132 @@
+/**
+ * The public types a user writes against: requests, results, templates and mailer options.
+ *
+ * @module
+ */
+import type { Transport } from './transport.js';
+
+/** The usage types auth systems send; Logto's connector names them the same way. */
+export type KnownUsageType =
+  | 'Register'
+  | 'SignIn'
+  | 'ForgotPassword'
+  | 'Generic'
+  | 'OrganizationInvitation'
+  | 'UserPermissionValidation'
+  | 'BindNewIdentifier'
+  | 'MfaVerification'
+  | 'BindMfa';
+
+/**
+ * Which kind of email to send. Any string is allowed; the known ones autocomplete.
+ */
+export type UsageType = KnownUsageType | (string & {});
+
+/** The content type of a template's `content`. */
+export type TemplateContentType = 'text/plain' | 'text/html';
+
+/**
+ * One email template. `subject`, `content` and `text` are mustache templates rendered with the
+ * send's payload.
+ */
+export interface TemplateDefinition {
+  /** The kind of email this template serves. */
+  usageType: UsageType;
+  /** Whether `content` is plain text or HTML. HTML is sent with a plain-text alternative. */
+  contentType: TemplateContentType;
+  /** The subject line template. Never HTML-escaped; control characters are removed. */
+  subject: string;
+  /** The body template, holding for example `{{code}}`. */
+  content: string;
+  /** The BCP 47 tag this template is written in (`en`, `pt-BR`); absent for the fallback. */
+  locale?: string;
+  /** The plain-text part of an HTML template; derived from the HTML when absent. */
+  text?: string;
+  /** Overrides the config's `fromEmail` for this template. */
+  sendFrom?: string;
+  /** Overrides the config's `replyTo` for this template. */
+  replyTo?: string;
+}
+
+/**
+ * The variables a template is rendered with. `code`, `link` and `locale` are the usual ones; any
+ * other key is available to templates too.
+ */
+export interface TemplatePayload {
+  /** The verification code (a number is rendered as its digits). */
+  code?: string | number;
+  /** A link the user follows (magic link, invitation, reset link). */
+  link?: string;
+  /** The BCP 47 tag the email should be written in; chooses the template. */
+  locale?: string;
+  /** Any other variable the template uses. */
+  [variable: string]: unknown;
+}
+
+/** What to send: one recipient, one usage type, the template's variables. */
+export interface SendRequest {
+  /** Exactly one email address (`user@example.com` or `Name <user@example.com>`). */
+  to: string;
+  /** Which template to use. */
+  type: UsageType;
+  /** The template's variables. */
+  payload?: TemplatePayload;
+}
+
+/** A request for {@link Mailer.render}: like {@link SendRequest}, with `to` optional. */
+export interface RenderRequest extends Omit<SendRequest, 'to'> {
+  /** The recipient to show in the preview; the message is not sent. */
+  to?: string;
+}
+
+/** Per-call options of {@link Mailer.send}. */
+export interface SendOptions {
+  /** Aborts the send; it then rejects with a `MailerError` and nothing more is attempted. */
+  signal?: AbortSignal;
+}
+
+/** What a successful send reports. */
+export interface SendResult {
+  /** The Message-ID the message was sent with. */
+  messageId: string;
+  /** Recipients the server accepted. */
+  accepted: string[];
+  /** Recipients the server refused. */
+  rejected: string[];
+  /** The server's final reply line. */
+  response?: string;
+  /** How many delivery attempts it took (1 when the first one succeeded). */
+  attempts: number;
+}
+
+/**
+ * An async source of templates consulted before the config's, as an auth system keeps localized
+ * templates in its database. Return `undefined` when there is none for that exact pair.
+ *
+ * @example
+ * ```ts
+ * const templateStore: TemplateStore = {
+ *   async findTemplate(usageType, locale) {
+ *     return db.emailTemplates.findOne({ usageType, locale: locale ?? null }) ?? undefined;
+ *   },
+ * };
+ * ```
+ */
+export interface TemplateStore {
+  /**
+   * Finds the template for one usage type and one exact locale.
+   *
+   * @param usageType - The usage type asked for (or `Generic`, when falling back).
+   * @param locale - The exact locale tag to match, or `undefined` for the template without locale.
+   * @returns The template, or `undefined` when the store has none for that pair.
+   */
+  findTemplate(usageType: UsageType, locale: string | undefined): Promise<TemplateDefinition | undefined>;
+}
+
+/** What the mailer needs besides configuration data. */
+export interface MailerOptions {
+  /** Replaces the default SMTP transport (tests, HTTP email APIs). */
+  transport?: Transport;
+  /** Consulted before the config's templates on every send. */
+  templateStore?: TemplateStore;
+}
