@@ -5,7 +5,9 @@
  */
 
 // C0 controls (CR and LF among them), DEL, C1 controls, and the Unicode line/paragraph separators.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_CHARACTER_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 
 /**
  * Returns `value` with every run of control characters (CR, LF, TAB, NUL, DEL, C1, U+2028/9)
@@ -15,7 +17,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
  * @returns The value on one line.
  */
 export function toHeaderValue(value: string): string {
-  return value.replace(CONTROL_CHARACTERS, ' ').trim();
+  return value.replace(CONTROL_CHARACTER_RUNS, ' ').trim();
 }
 
 /**
@@ -25,6 +27,5 @@ export function toHeaderValue(value: string): string {
  * @returns `true` when it holds a control character.
  */
 export function hasControlCharacter(value: string): boolean {
-  CONTROL_CHARACTERS.lastIndex = 0;
-  return CONTROL_CHARACTERS.test(value);
+  return CONTROL_CHARACTER.test(value);
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { RetryOptions } from './retry-policy.js';
 import type { Transport } from './transport.js';
 
 /** The usage types auth systems send; Logto's connector names them the same way. */
@@ -129,4 +130,6 @@ export interface MailerOptions {
   transport?: Transport;
   /** Consulted before the config's templates on every send. */
   templateStore?: TemplateStore;
+  /** How transient failures are retried. @default `{ attempts: 3, deadline: 30000, baseDelay: 250, maxDelay: 4000 }` */
+  retry?: RetryOptions;
 }

@@ -1,0 +1,32 @@
+/**
+ * auth-mailer: sends the emails an authentication system sends.
+ *
+ * @packageDocumentation
+ */
+export { createMailer } from './create-mailer.js';
+export { Mailer, type RenderedMessage } from './mailer.js';
+export { MailerError, isMailerError, type MailerErrorCode, type MailerErrorDetails, type ConfigIssue } from './errors.js';
+export type {
+  MailerConfig,
+  SmtpAuth,
+  LoginAuth,
+  OAuth2TokenAuth,
+  OAuth2ServiceAuth,
+  DkimOptions,
+  TlsOptions,
+} from './config/mailer-config.js';
+export type { RetryOptions } from './retry-policy.js';
+export type { Transport, TransportSendOptions, MailMessage, TransportResult } from './transport.js';
+export type {
+  MailerOptions,
+  SendRequest,
+  RenderRequest,
+  SendOptions,
+  SendResult,
+  UsageType,
+  KnownUsageType,
+  TemplateDefinition,
+  TemplateContentType,
+  TemplatePayload,
+  TemplateStore,
+} from './types.js';
