@@ -1,0 +1,178 @@
+/**
+ * The default transport: nodemailer's SMTP transport with pooled connections. The only importer of
+ * nodemailer, and it loads nodemailer on first use, so users of other transports never do.
+ *
+ * @module
+ */
+import type { Socket } from 'node:net';
+import { classifyError, type ErrorContext } from '../classify-error.js';
+import type { ResolvedMailerConfig } from '../config/mailer-config.js';
+import { MailerError } from '../errors.js';
+import type { MailMessage, Transport, TransportResult, TransportSendOptions } from '../transport.js';
+import { createRedactor, secretsOf } from './redact-secrets.js';
+import { createRedactingLogger } from './redacting-logger.js';
+
+/** The part of nodemailer's `Mail` object this transport uses. */
+interface NodemailerMailer {
+  sendMail(mail: Record<string, unknown>): Promise<NodemailerInfo>;
+  verify(): Promise<unknown>;
+  close(): void;
+  /** The SMTP pool (or single-connection transport) behind the mailer. */
+  transporter: unknown;
+}
+
+interface NodemailerInfo {
+  messageId: string;
+  accepted?: Array<string | { address: string }>;
+  rejected?: Array<string | { address: string }>;
+  response?: string;
+}
+
+/**
+ * Creates the SMTP transport for a resolved config. Nothing connects until the first `send` or
+ * `verify`; then one nodemailer transport is created (concurrent first calls share it) and reused,
+ * with pooled connections unless `pool: false`.
+ *
+ * Aborting a send's signal rejects it at once, and a message still queued is never sent. A message
+ * the pool has already handed to the server may still be delivered: SMTP cannot take it back.
+ *
+ * Failures are thrown as {@link MailerError}s classified by {@link classifyError}, with every
+ * credential of the config removed from the message and cause. With `logger: true`, nodemailer's
+ * log goes to the console through a logger that redacts the same credentials.
+ *
+ * @param config - The resolved config: host, port, secure, auth and the nodemailer options.
+ * @returns The transport; call `close()` to release its connections.
+ * @example
+ * ```ts
+ * const transport = createSmtpTransport(resolveConfig(config));
+ * await transport.send(message, { signal: AbortSignal.timeout(30_000) });
+ * await transport.close();
+ * ```
+ */
+export function createSmtpTransport(config: ResolvedMailerConfig): Transport {
+  const secrets = secretsOf(config);
+  const user = config.auth?.user;
+  const redact = createRedactor(secrets, user);
+  const context = (operation: string): ErrorContext => ({
+    operation,
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    name: config.smtp.name,
+    secrets,
+    user,
+  });
+  let mailer: Promise<NodemailerMailer> | undefined;
+  let closing: Promise<void> | undefined;
+  const inFlight = new Set<Promise<unknown>>();
+
+  const getMailer = (): Promise<NodemailerMailer> => {
+    mailer ??= import('nodemailer').then(({ createTransport }) => {
+      const { logger, ...smtp } = config.smtp;
+      return createTransport({
+        ...smtp,
+        host: config.host,
+        port: config.port,
+        secure: config.secure,
+        auth: toNodemailerAuth(config.auth),
+        logger: logger === true ? createRedactingLogger(redact) : false,
+      } as Parameters<typeof createTransport>[0]) as unknown as NodemailerMailer;
+    });
+    return mailer;
+  };
+
+  /** Runs `work` unless closed, counting it as in flight so `close()` waits for it. */
+  const track = <T>(operation: string, work: () => Promise<T>): Promise<T> => {
+    if (closing !== undefined) {
+      return Promise.reject(new MailerError('Closed', `${operation}: the SMTP transport was closed`));
+    }
+    const running = work().catch((error: unknown) => {
+      throw classifyError(error, context(operation));
+    });
+    inFlight.add(running);
+    const forget = (): void => void inFlight.delete(running);
+    running.then(forget, forget);
+    return running;
+  };
+
+  return {
+    send(message: MailMessage, options: TransportSendOptions): Promise<TransportResult> {
+      return track(`send ${message.usageType} to ${message.to}`, async () => {
+        options.signal.throwIfAborted();
+        const transporter = await getMailer();
+        options.signal.throwIfAborted();
+        const info = await transporter.sendMail({
+          from: message.from,
+          to: message.to,
+          replyTo: message.replyTo,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          headers: message.headers,
+          signal: options.signal,
+          disableFileAccess: config.smtp.disableFileAccess,
+          disableUrlAccess: config.smtp.disableUrlAccess,
+        });
+        return {
+          messageId: info.messageId,
+          accepted: (info.accepted ?? []).map(toAddress),
+          rejected: (info.rejected ?? []).map(toAddress),
+          ...(info.response === undefined ? {} : { response: info.response }),
+        };
+      });
+    },
+
+    verify(): Promise<void> {
+      return track('verify', async () => {
+        await (await getMailer()).verify();
+      });
+    },
+
+    close(): Promise<void> {
+      closing ??= (async () => {
+        await Promise.allSettled(inFlight);
+        if (mailer === undefined) return;
+        const transporter = await mailer.catch(() => undefined);
+        if (transporter === undefined) return;
+        const sockets = openSockets(transporter.transporter);
+        transporter.close();
+        await Promise.all(sockets.map(waitForClose));
+      })();
+      return closing;
+    },
+  };
+}
+
+function toNodemailerAuth(auth: ResolvedMailerConfig['auth']): Record<string, unknown> | undefined {
+  if (auth === undefined) return undefined;
+  if (auth.type === 'login') return { user: auth.user, pass: auth.pass };
+  return { ...auth };
+}
+
+function toAddress(address: string | { address: string }): string {
+  return typeof address === 'string' ? address : address.address;
+}
+
+/**
+ * The sockets of the pool's connections. nodemailer's pool does not expose them, and its
+ * `close()` ends them without waiting; reading them here lets `close()` resolve only once they
+ * are gone. The shape is checked at every step: a nodemailer that changed it yields none.
+ */
+function openSockets(pool: unknown): Socket[] {
+  const connections = (pool as { _connections?: unknown })._connections;
+  if (!Array.isArray(connections)) return [];
+  return connections
+    .map((resource: { connection?: { _socket?: unknown } }) => resource?.connection?._socket)
+    .filter((socket): socket is Socket => isSocket(socket) && !socket.destroyed);
+}
+
+function isSocket(value: unknown): value is Socket {
+  return typeof value === 'object' && value !== null && typeof (value as Socket).once === 'function';
+}
+
+function waitForClose(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    if (socket.closed) resolve();
+    else socket.once('close', () => resolve());
+  });
+}

@@ -1,0 +1,261 @@
+/**
+ * A transport that keeps messages in memory instead of sending them: for unit tests of code that
+ * sends auth emails.
+ *
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import { MailerError, type MailerErrorCode } from '../errors.js';
+import type { MailMessage, Transport, TransportResult, TransportSendOptions } from '../transport.js';
+
+/** Fields a captured message must have; every field given must match. */
+export interface MessageQuery {
+  /** The recipient address; matches `Name <addr>` too, case-insensitively. */
+  to?: string;
+  /** The template's usage type. */
+  usageType?: string;
+  /** The template's locale. */
+  locale?: string;
+  /** The subject, exactly or by pattern. */
+  subject?: string | RegExp;
+}
+
+/** Selects captured messages: a {@link MessageQuery}, or a predicate. */
+export type MessageMatcher = MessageQuery | ((message: MailMessage) => boolean);
+
+/** Options of {@link MemoryTransport.waitFor}. */
+export interface WaitForOptions {
+  /** Milliseconds to wait before rejecting. @default 5000 */
+  timeout?: number;
+}
+
+// Every code, so a string given to failNext can be told apart from a thrown string.
+const CODES: Record<MailerErrorCode, true> = {
+  InvalidConfig: true,
+  TemplateSyntax: true,
+  TemplateNotFound: true,
+  MissingVariable: true,
+  InvalidRecipient: true,
+  AuthFailed: true,
+  Rejected: true,
+  Unavailable: true,
+  RateLimited: true,
+  Closed: true,
+};
+
+// The failures an SMTP server causes, thrown the way nodemailer reports them, so the mailer
+// classifies them exactly as it would a real server's.
+const WIRE_FAILURES: Partial<Record<MailerErrorCode, () => Error>> = {
+  AuthFailed: () =>
+    Object.assign(new Error('Invalid login: 535 5.7.8 Authentication credentials invalid'), {
+      code: 'EAUTH',
+      responseCode: 535,
+      response: '535 5.7.8 Authentication credentials invalid',
+    }),
+  Rejected: () =>
+    Object.assign(new Error("Can't send mail - all recipients were rejected: 550 5.1.1 Mailbox unavailable"), {
+      code: 'EENVELOPE',
+      responseCode: 550,
+      response: '550 5.1.1 Mailbox unavailable',
+    }),
+  Unavailable: () => Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }),
+};
+
+interface Waiter {
+  matches: (message: MailMessage) => boolean;
+  resolve: (message: MailMessage) => void;
+}
+
+/**
+ * Captures every message instead of sending it. Use it as `createMailer(config, { transport })`
+ * and assert on {@link MemoryTransport.messages}; inject failures with
+ * {@link MemoryTransport.failNext}. It loads neither nodemailer nor an SMTP server.
+ *
+ * @example
+ * ```ts
+ * import { MemoryTransport } from 'auth-mailer/testing';
+ *
+ * const transport = new MemoryTransport();
+ * const mailer = createMailer(config, { transport });
+ * await mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '123456' } });
+ *
+ * expect(transport.last()?.subject).toBe('Your sign-in code');
+ * expect(transport.extract(/\b(\d{6})\b/, { to: 'ada@example.com' })).toBe('123456');
+ *
+ * transport.failNext('Unavailable'); // the next send fails as a dropped connection would
+ * ```
+ */
+export class MemoryTransport implements Transport {
+  /** Every message sent, oldest first, as copies the caller cannot change by accident. */
+  readonly messages: MailMessage[] = [];
+  #failures: Array<() => unknown> = [];
+  #waiters = new Set<Waiter>();
+  #closed = false;
+
+  /** Whether {@link MemoryTransport.close} was called. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /**
+   * Captures `message`, or throws the next injected failure.
+   *
+   * @param message - The rendered message.
+   * @param options - Its signal; an aborted signal makes the send throw its reason.
+   * @returns A result with a fresh Message-ID and the recipient accepted.
+   * @throws {@link MailerError} `Closed` after {@link MemoryTransport.close}; the injected failure;
+   *   the signal's reason when it is aborted.
+   */
+  async send(message: MailMessage, options?: TransportSendOptions): Promise<TransportResult> {
+    if (this.#closed) throw new MailerError('Closed', `send ${message.usageType} to ${message.to}: the memory transport was closed`);
+    options?.signal.throwIfAborted();
+    const failure = this.#failures.shift();
+    if (failure !== undefined) throw failure();
+    const captured = structuredClone(message);
+    this.messages.push(captured);
+    for (const waiter of this.#waiters) {
+      if (waiter.matches(captured)) waiter.resolve(captured);
+    }
+    return { messageId: `<${randomUUID()}@memory.auth-mailer>`, accepted: [addressOf(message.to)], rejected: [], response: '250 OK: captured in memory' };
+  }
+
+  /**
+   * Succeeds, as a server that accepts the connection would.
+   *
+   * @throws {@link MailerError} `Closed` after {@link MemoryTransport.close}.
+   */
+  async verify(): Promise<void> {
+    if (this.#closed) throw new MailerError('Closed', 'verify: the memory transport was closed');
+  }
+
+  /** Closes the transport: later sends reject with `Closed`. Captured messages are kept. */
+  async close(): Promise<void> {
+    this.#closed = true;
+  }
+
+  /**
+   * Returns the most recent message.
+   *
+   * @returns The last message sent, or `undefined` when none was.
+   */
+  last(): MailMessage | undefined {
+    return this.messages.at(-1);
+  }
+
+  /**
+   * Finds the most recent message that matches.
+   *
+   * @param matcher - Fields to match (`{ to, usageType }`) or a predicate.
+   * @returns The newest matching message, or `undefined`.
+   */
+  find(matcher: MessageMatcher): MailMessage | undefined {
+    return this.findAll(matcher).at(-1);
+  }
+
+  /**
+   * Finds every message that matches.
+   *
+   * @param matcher - Fields to match (`{ to, usageType }`) or a predicate.
+   * @returns The matching messages, oldest first.
+   */
+  findAll(matcher: MessageMatcher): MailMessage[] {
+    return this.messages.filter(toPredicate(matcher));
+  }
+
+  /**
+   * Extracts something from the text of the most recent (matching) message: a code, a link.
+   * The plain-text body is searched first, then the HTML body, then the subject.
+   *
+   * @param pattern - What to look for; its first capture group is returned when it has one.
+   * @param matcher - Which messages to consider; all of them when absent.
+   * @returns The first capture group (or the whole match), or `undefined` when nothing matches.
+   * @example
+   * ```ts
+   * const code = transport.extract(/\b(\d{6})\b/, { to: 'ada@example.com', usageType: 'SignIn' });
+   * ```
+   */
+  extract(pattern: RegExp, matcher?: MessageMatcher): string | undefined {
+    const message = matcher === undefined ? this.last() : this.find(matcher);
+    if (message === undefined) return undefined;
+    for (const text of [message.text, message.html, message.subject]) {
+      const match = text === undefined ? null : new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(text);
+      if (match !== null) return match[1] ?? match[0];
+    }
+    return undefined;
+  }
+
+  /** Forgets every captured message and every pending injected failure. */
+  clear(): void {
+    this.messages.length = 0;
+    this.#failures = [];
+  }
+
+  /**
+   * Makes the next `times` sends fail. A {@link MailerErrorCode} fails the way that failure
+   * happens for real: `AuthFailed`, `Rejected` (550) and `Unavailable` (a dropped connection) are
+   * thrown as nodemailer reports them, so the mailer classifies (and retries) them as it would a
+   * server's; other codes are thrown as a {@link MailerError}. Any other value is thrown as given.
+   *
+   * @param error - A code, or the value to throw.
+   * @param times - How many sends fail. @default 1
+   * @returns This transport, for chaining.
+   * @example
+   * ```ts
+   * transport.failNext('Unavailable', 2); // two dropped connections, then success
+   * transport.failNext(new Error('boom'));
+   * ```
+   */
+  failNext(error: MailerErrorCode | (unknown & {}), times = 1): this {
+    const make =
+      typeof error === 'string' && error in CODES
+        ? (WIRE_FAILURES[error as MailerErrorCode] ??
+          (() => new MailerError(error as MailerErrorCode, `injected ${error} failure`)))
+        : () => error;
+    for (let count = 0; count < times; count += 1) this.#failures.push(make);
+    return this;
+  }
+
+  /**
+   * Waits for a matching message: resolves at once when one was already sent.
+   *
+   * @param matcher - Fields to match or a predicate.
+   * @param options - How long to wait.
+   * @returns The (newest) matching message.
+   * @throws {@link MailerError} `Unavailable` when none arrives in time.
+   */
+  waitFor(matcher: MessageMatcher, options: WaitForOptions = {}): Promise<MailMessage> {
+    const existing = this.find(matcher);
+    if (existing !== undefined) return Promise.resolve(existing);
+    const timeout = options.timeout ?? 5000;
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        matches: toPredicate(matcher),
+        resolve: (message) => {
+          clearTimeout(timer);
+          this.#waiters.delete(waiter);
+          resolve(message);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(waiter);
+        reject(new MailerError('Unavailable', `waitFor: no matching message arrived within ${timeout} ms`));
+      }, timeout);
+      this.#waiters.add(waiter);
+    });
+  }
+}
+
+function toPredicate(matcher: MessageMatcher): (message: MailMessage) => boolean {
+  if (typeof matcher === 'function') return matcher;
+  const { to, usageType, locale, subject } = matcher;
+  return (message) =>
+    (to === undefined || addressOf(message.to).toLowerCase() === addressOf(to).toLowerCase()) &&
+    (usageType === undefined || message.usageType === usageType) &&
+    (locale === undefined || message.locale === locale) &&
+    (subject === undefined || (typeof subject === 'string' ? message.subject === subject : subject.test(message.subject)));
+}
+
+/** The bare address of `addr` or `Name <addr>`. */
+function addressOf(mailbox: string): string {
+  return /<([^<>]*)>\s*$/.exec(mailbox)?.[1]?.trim() ?? mailbox.trim();
+}
