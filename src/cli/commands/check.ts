@@ -1,0 +1,79 @@
+/**
+ * `auth-mailer check <config>`: validates a config file and warns about likely mistakes.
+ *
+ * @module
+ */
+import { createMailer } from '../../create-mailer.js';
+import { isMailerError, type ConfigIssue } from '../../errors.js';
+import type { CliCommand } from '../cli-command.js';
+import type { CliIo } from '../cli-io.js';
+import { configWarnings } from '../config-warnings.js';
+import { describeError } from '../describe-error.js';
+import { ExitCode } from '../exit-code.js';
+import { loadConfigFile } from '../load-config-file.js';
+import { createOfflineTransport } from '../offline-transport.js';
+import { configPathArgument, parseCommandArgs } from '../parse-command-args.js';
+import { createStyle } from '../style.js';
+
+const HELP = `Usage: auth-mailer check <config.json>
+
+Validates a JSON config file without connecting anywhere: every problem is listed by its
+path (templates[2].contentType), and templates are compiled. Also warns about what is legal
+but probably a mistake: no Generic template, an HTML template without a text part, <...>
+placeholders left in, secure contradicting the port, a sender without a real domain.
+
+A string value that is exactly "\${NAME}" is read from the environment variable NAME.
+Secret values (auth.*, dkim.privateKey) are never printed.
+
+Exit codes: 0 valid (warnings allowed), 1 invalid or unreadable, 2 usage error.`;
+
+/** The `check` command. */
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'validate a config file and warn about likely mistakes',
+  help: HELP,
+  async run(args, io) {
+    const { positionals } = parseCommandArgs('check', args, {});
+    const file = configPathArgument('check', positionals);
+    const style = createStyle(io.stdout, io.env);
+    let config: unknown;
+    try {
+      config = await loadConfigFile(file, io.env);
+    } catch (error) {
+      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
+      return ExitCode.Failure;
+    }
+    const failure = await validate(config);
+    const issuePaths = new Set(failure?.issues?.map((issue) => issue.path));
+    const warnings = configWarnings(config).filter((warning) => !issuePaths.has(warning.path));
+    if (failure === undefined) {
+      io.stdout.write(`${style.green('✔')} ${file} is valid${describeTemplates(config)}\n`);
+    } else {
+      io.stdout.write(`${style.red('✖')} ${file} is invalid\n${describeError(failure.error, style).join('\n')}\n`);
+    }
+    printWarnings(io, warnings);
+    return failure === undefined ? ExitCode.Ok : ExitCode.Failure;
+  },
+};
+
+async function validate(config: unknown): Promise<{ error: unknown; issues?: ConfigIssue[] } | undefined> {
+  try {
+    await createMailer(config, { transport: createOfflineTransport() }).close();
+    return undefined;
+  } catch (error) {
+    return isMailerError(error) ? { error, ...(error.issues === undefined ? {} : { issues: error.issues }) } : { error };
+  }
+}
+
+function printWarnings(io: CliIo, warnings: readonly ConfigIssue[]): void {
+  if (warnings.length === 0) return;
+  const style = createStyle(io.stdout, io.env);
+  for (const warning of warnings) io.stdout.write(`${style.yellow('warning')} ${style.bold(warning.path)} ${warning.message}\n`);
+  io.stdout.write(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}\n`);
+}
+
+function describeTemplates(config: unknown): string {
+  const templates = (config as { templates?: { usageType?: unknown }[] }).templates ?? [];
+  const usageTypes = [...new Set(templates.map((template) => String(template.usageType)))];
+  return `: ${templates.length} template${templates.length === 1 ? '' : 's'} (${usageTypes.join(', ')})`;
+}

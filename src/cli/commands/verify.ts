@@ -1,0 +1,68 @@
+/**
+ * `auth-mailer verify <config>`: connects and authenticates without sending.
+ *
+ * @module
+ */
+import { parseConfig } from '../../config/parse-config.js';
+import type { ResolvedMailerConfig } from '../../config/mailer-config.js';
+import { createMailer } from '../../create-mailer.js';
+import type { CliCommand } from '../cli-command.js';
+import { describeError } from '../describe-error.js';
+import { ExitCode } from '../exit-code.js';
+import { loadConfigFile } from '../load-config-file.js';
+import { configPathArgument, parseCommandArgs } from '../parse-command-args.js';
+import { createStyle } from '../style.js';
+
+const HELP = `Usage: auth-mailer verify <config.json>
+
+Connects to the SMTP server in the config and authenticates, without sending anything.
+Prints where it connects, the TLS mode and the auth method the config asks for, then
+"connected and authenticated", or the error with its code and a hint for classic mistakes
+(wrong port/secure pair, refused credentials, untrusted certificate).
+
+A string value that is exactly "\${NAME}" is read from the environment variable NAME.
+Credentials are never printed.
+
+Exit codes: 0 connected and authenticated, 1 invalid config or connection/auth failed,
+2 usage error.`;
+
+/** The `verify` command. */
+export const verifyCommand: CliCommand = {
+  name: 'verify',
+  summary: 'connect and authenticate to the SMTP server, send nothing',
+  help: HELP,
+  async run(args, io) {
+    const { positionals } = parseCommandArgs('verify', args, {});
+    const file = configPathArgument('verify', positionals);
+    const out = createStyle(io.stdout, io.env);
+    let mailer;
+    try {
+      const config = await loadConfigFile(file, io.env);
+      const resolved = parseConfig(config);
+      io.stdout.write(`Verifying ${resolved.host}:${resolved.port} (${tlsMode(resolved)}, auth: ${authMethod(resolved)})\n`);
+      mailer = createMailer(config);
+      await mailer.verify();
+      io.stdout.write(`${out.green('✔')} connected and authenticated\n`);
+      return ExitCode.Ok;
+    } catch (error) {
+      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
+      return ExitCode.Failure;
+    } finally {
+      await mailer?.close();
+    }
+  },
+};
+
+function tlsMode(config: ResolvedMailerConfig): string {
+  if (config.secure) return 'implicit TLS';
+  if (config.smtp.ignoreTLS === true) return 'no TLS: STARTTLS disabled by ignoreTLS';
+  if (config.smtp.requireTLS === true) return 'STARTTLS required';
+  return 'STARTTLS when the server offers it';
+}
+
+function authMethod(config: ResolvedMailerConfig): string {
+  const { auth } = config;
+  if (auth === undefined) return 'none';
+  if (auth.type === 'login') return 'login (user and password)';
+  return 'serviceClient' in auth ? 'OAuth2 (service account)' : 'OAuth2 (token)';
+}

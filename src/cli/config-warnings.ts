@@ -1,0 +1,121 @@
+/**
+ * Finds what is legal in a config but probably a mistake: the warnings of `auth-mailer check`.
+ *
+ * @module
+ */
+import { formatPath } from '../config/format-path.js';
+import { isPlaceholder } from '../config/placeholder.js';
+import type { ConfigIssue } from '../errors.js';
+
+type Path = (string | number)[];
+
+// Fields whose values are never repeated in output.
+const SECRET_PATH = /^(auth\.|auth$|dkim\.privateKey|tls\.(key|pfx|passphrase))/;
+// Fields that hold an address, where `<user@example.com>` is a real value.
+const ADDRESS_PATH = /^(fromEmail|replyTo|templates\[\d+\]\.(sendFrom|replyTo))$/;
+const ADDRESS = /<([^<>]*)>\s*$|^([^<>]*)$/;
+
+/**
+ * Lists the warnings for a raw config (as read from JSON, valid or not): no `Generic` template,
+ * an HTML template without a `text` part, `<...>` placeholders left in, `secure` contradicting
+ * the port, a sender whose domain is not a full domain name. Values of secret fields (`auth.*`,
+ * `dkim.privateKey`, TLS keys) are never repeated.
+ *
+ * @param config - The config as written; any shape is accepted.
+ * @returns One warning per finding, located by path; empty when nothing looks wrong.
+ */
+export function configWarnings(config: unknown): ConfigIssue[] {
+  if (!isRecord(config)) return [];
+  const templates = Array.isArray(config.templates) ? config.templates : [];
+  return [
+    ...placeholderWarnings(config, []),
+    ...portWarnings(config),
+    ...senderWarnings(config.fromEmail, 'fromEmail'),
+    ...templates.flatMap((template, index) =>
+      isRecord(template) ? [...senderWarnings(template.sendFrom, `templates[${index}].sendFrom`), ...htmlWarnings(template, index)] : [],
+    ),
+    ...genericWarnings(templates),
+  ];
+}
+
+function placeholderWarnings(node: unknown, path: Path): ConfigIssue[] {
+  if (typeof node === 'string') {
+    const where = formatPath(path);
+    if (!isPlaceholder(node, ADDRESS_PATH.test(where))) return [];
+    const shown = SECRET_PATH.test(where) ? 'a placeholder' : `the placeholder ${JSON.stringify(node)}`;
+    return [{ path: where, message: `still holds ${shown}; replace it with the real value` }];
+  }
+  if (Array.isArray(node)) return node.flatMap((item, index) => placeholderWarnings(item, [...path, index]));
+  if (isRecord(node)) return Object.entries(node).flatMap(([key, item]) => placeholderWarnings(item, [...path, key]));
+  return [];
+}
+
+function portWarnings(config: Record<string, unknown>): ConfigIssue[] {
+  const port = Number(config.port);
+  if (port === 465 && config.secure === false) {
+    return [
+      {
+        path: 'secure',
+        message: 'is false but port 465 expects implicit TLS: set secure: true, or use port 587 for STARTTLS',
+      },
+    ];
+  }
+  if ((port === 587 || port === 25) && config.secure === true) {
+    return [
+      {
+        path: 'secure',
+        message: `is true but port ${port} speaks plain SMTP upgraded by STARTTLS: set secure: false, or use port 465`,
+      },
+    ];
+  }
+  return [];
+}
+
+function senderWarnings(value: unknown, path: string): ConfigIssue[] {
+  if (typeof value !== 'string' || isPlaceholder(value, true)) return [];
+  const match = ADDRESS.exec(value.trim());
+  const address = (match?.[1] ?? match?.[2] ?? '').trim();
+  const at = address.lastIndexOf('@');
+  const domain = at === -1 ? '' : address.slice(at + 1);
+  if (domain === '') {
+    return [{ path, message: 'has no domain (`name@example.com`): servers refuse or junk such a sender' }];
+  }
+  if (!domain.includes('.')) {
+    return [
+      {
+        path,
+        message: `has the domain "${domain}", which is not a public domain name: receivers will refuse or junk the mail`,
+      },
+    ];
+  }
+  return [];
+}
+
+function htmlWarnings(template: Record<string, unknown>, index: number): ConfigIssue[] {
+  if (template.contentType !== 'text/html' || template.text !== undefined) return [];
+  return [
+    {
+      path: `templates[${index}]`,
+      message: `(${describeTemplate(template)}) is HTML without a \`text\` part; the plain-text part will be derived from the HTML. Write one to control what text-only clients show`,
+    },
+  ];
+}
+
+function genericWarnings(templates: unknown[]): ConfigIssue[] {
+  if (templates.some((template) => isRecord(template) && template.usageType === 'Generic')) return [];
+  return [
+    {
+      path: 'templates',
+      message: 'has no `Generic` template: a usage type without its own template will fail with TemplateNotFound instead of falling back',
+    },
+  ];
+}
+
+function describeTemplate(template: Record<string, unknown>): string {
+  const usageType = typeof template.usageType === 'string' ? template.usageType : 'no usageType';
+  return typeof template.locale === 'string' ? `${usageType}, ${template.locale}` : usageType;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

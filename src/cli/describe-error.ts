@@ -1,0 +1,30 @@
+/**
+ * Writes a failure as the CLI shows it: message, code, hint, and every config issue by path.
+ *
+ * @module
+ */
+import { isMailerError } from '../errors.js';
+import type { Style } from './style.js';
+
+/**
+ * Describes a failure in lines of text. Library errors never hold secrets, so their text is
+ * shown as is (with `issues`, only the message's summary line, then each issue by path);
+ * anything else shows only its message.
+ *
+ * @param error - What was thrown.
+ * @param style - The paints for the stream the lines go to.
+ * @returns The lines, without line endings.
+ */
+export function describeError(error: unknown, style: Style): string[] {
+  if (!isMailerError(error)) {
+    return [`${style.red('✖')} ${error instanceof Error ? error.message : String(error)}`];
+  }
+  // With issues, the message's first line is the summary and the issues follow by path.
+  const message = error.issues === undefined ? error.message : (error.message.split('\n')[0] ?? '');
+  const lines = [`${style.red('✖')} ${message}`, `  ${style.dim('code:')} ${error.code}`];
+  if (error.responseCode !== undefined) lines.push(`  ${style.dim('reply:')} ${error.responseCode}`);
+  if (error.attempts !== undefined) lines.push(`  ${style.dim('attempts:')} ${error.attempts}`);
+  if (error.hint !== undefined) lines.push(`  ${style.dim('hint:')} ${error.hint}`);
+  for (const issue of error.issues ?? []) lines.push(`  ${style.bold(issue.path || '(config)')}: ${issue.message}`);
+  return lines;
+}
