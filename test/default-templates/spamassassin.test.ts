@@ -1,6 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import MailComposer from 'nodemailer/lib/mail-composer';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultTemplates } from '../../src/default-templates/index.js';
+import { createMailer } from '../../src/index.js';
+import { startSmtpSink, type SmtpSink } from '../../src/testing/index.js';
+import type { Mailer } from '../../src/mailer.js';
 import { sampleMessages, type SampleMessage } from './sample-messages.js';
 
 const INSTALLED = spawnSync('spamassassin', ['--version']).status === 0;
@@ -10,25 +13,46 @@ if (SKIP) {
 }
 
 // The test string every SpamAssassin install scores as spam: proves its rules are loaded.
-const GTUBE = 'XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X';
+const GTUBE_MESSAGE = [
+  'From: Acme <no-reply@example.com>',
+  'To: ada@example.com',
+  'Subject: Test',
+  'Date: Mon, 01 Jan 2024 00:00:00 +0000',
+  'Message-ID: <gtube-test@example.com>',
+  '',
+  'XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X',
+  '',
+].join('\r\n');
 
-// Builds the MIME message as the mailer sends it: multipart/alternative, Date, Message-ID, Auto-Submitted.
-async function composeMessage(content: Pick<SampleMessage, 'subject' | 'text' | 'html'>): Promise<Buffer> {
-  const composer = new MailComposer({
-    from: 'Acme <no-reply@example.com>',
-    to: 'ada@example.com',
-    subject: content.subject,
-    text: content.text,
-    html: content.html,
-    headers: { 'Auto-Submitted': 'auto-generated' },
-    messageId: `<${crypto.randomUUID()}@example.com>`,
-    date: new Date(),
-  });
-  return composer.compile().build();
+let sink: SmtpSink | undefined;
+let mailer: Mailer | undefined;
+let delivered: Promise<Map<SampleMessage, string>> | undefined;
+
+// Sends every sample once, through the real mailer and SMTP, and keeps the raw messages the sink got.
+function deliverSamples(): Promise<Map<SampleMessage, string>> {
+  delivered ??= (async () => {
+    sink = await startSmtpSink();
+    mailer = createMailer({ ...sink.config, fromEmail: 'Acme <no-reply@example.com>', templates: [...defaultTemplates] });
+    const raw = new Map<SampleMessage, string>();
+    for (const sample of sampleMessages) {
+      const locale = sample.template.locale ?? 'en';
+      await mailer.send({ to: 'ada@example.com', type: sample.template.usageType, payload: { ...sample.payload, locale } });
+      const received = sink.messages.at(-1);
+      expect(received?.subject).toBe(sample.subject);
+      raw.set(sample, received?.raw ?? '');
+    }
+    return raw;
+  })();
+  return delivered;
 }
 
+afterAll(async () => {
+  await mailer?.close();
+  await sink?.close();
+});
+
 // Runs `spamassassin -L -t` (local rules only) and returns its score and report.
-function scoreMessage(raw: Buffer): Promise<{ score: number; report: string }> {
+function scoreMessage(raw: string): Promise<{ score: number; report: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('spamassassin', ['-L', '-t'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const chunks: Buffer[] = [];
@@ -53,17 +77,18 @@ describe('the default templates under SpamAssassin', () => {
     'scores the GTUBE test message as spam, so a passing score means something',
     async () => {
       assertInstalled();
-      const { score } = await scoreMessage(await composeMessage({ subject: 'Test', text: GTUBE, html: `<p>${GTUBE}</p>` }));
+      const { score } = await scoreMessage(GTUBE_MESSAGE);
       expect(score).toBeGreaterThanOrEqual(5);
     },
     120_000,
   );
 
   it.skipIf(SKIP).concurrent.each(sampleMessages.map((sample) => [sample.name, sample] as const))(
-    '%s scores at most 0 with local rules',
+    '%s, as sent over SMTP, scores at most 0 with local rules',
     async (_name, sample) => {
       assertInstalled();
-      const { score, report } = await scoreMessage(await composeMessage(sample));
+      const raw = (await deliverSamples()).get(sample) ?? '';
+      const { score, report } = await scoreMessage(raw);
       expect(score, report).toBeLessThanOrEqual(0);
     },
     120_000,
