@@ -18,8 +18,8 @@ export interface LoginAuth {
 
 /** OAuth2 with a user's tokens (nodemailer's 3-legged OAuth2 shape). */
 export interface OAuth2TokenAuth {
-  /** `OAuth2`, in any case. */
-  type: string;
+  /** `OAuth2`, in any case; may be left out, as Logto allows, when the token keys make the shape clear. */
+  type?: string;
   /** The mailbox the tokens belong to. */
   user: string;
   /** The OAuth2 client id. */
@@ -38,14 +38,14 @@ export interface OAuth2TokenAuth {
 
 /** OAuth2 with a service account key (nodemailer's 2-legged OAuth2 shape). */
 export interface OAuth2ServiceAuth {
-  /** `OAuth2`, in any case. */
-  type: string;
+  /** `OAuth2`, in any case; may be left out, as Logto allows. */
+  type?: string;
   /** The mailbox to send as. */
   user: string;
   /** The service account's client id. */
   serviceClient: string;
-  /** The service account's PEM private key. */
-  privateKey: string;
+  /** The service account's PEM private key, or an encrypted one with its passphrase (as Logto allows). */
+  privateKey: string | { key: string; passphrase: string };
   /** The token endpoint, when it is not Google's. */
   accessUrl?: string;
 }
