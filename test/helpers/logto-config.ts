@@ -1,0 +1,40 @@
+import type { SmtpSink } from '../../src/testing/index.js';
+import type { KnownUsageType, TemplateDefinition } from '../../src/types.js';
+
+/** The nine usage types a Logto SMTP connector config may hold. */
+export const USAGE_TYPES: readonly KnownUsageType[] = [
+  'Register',
+  'SignIn',
+  'ForgotPassword',
+  'Generic',
+  'OrganizationInvitation',
+  'UserPermissionValidation',
+  'BindNewIdentifier',
+  'MfaVerification',
+  'BindMfa',
+];
+
+/** One plain-text template per usage type, written the way Logto's connector docs show them. */
+export function logtoTemplates(): TemplateDefinition[] {
+  return USAGE_TYPES.map((usageType) => ({
+    usageType,
+    contentType: 'text/plain',
+    subject: `${usageType} verification`,
+    content: `Your ${usageType} code is {{code}}.`,
+  }));
+}
+
+/**
+ * A Logto SMTP connector config pointing at `sink`, written as Logto's form saves it: the port is
+ * a string and the auth type is in upper case.
+ */
+export function logtoConfigFor(sink: SmtpSink, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    host: sink.host,
+    port: String(sink.port),
+    fromEmail: 'Acme Auth <no-reply@acme.test>',
+    ...(sink.config.auth ? { auth: { type: 'LOGIN', ...sink.config.auth } } : {}),
+    templates: logtoTemplates(),
+    ...extra,
+  };
+}
