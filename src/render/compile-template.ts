@@ -1,0 +1,177 @@
+/**
+ * Compiles a template definition once into a fast renderer. The only importer of mustache:
+ * templates are parsed with `Mustache.parse` and rendered by auth-mailer's own token walker,
+ * which gives the same output as `Mustache.render` and reports missing variables.
+ *
+ * @module
+ */
+import Mustache from 'mustache';
+import { MailerError } from '../errors.js';
+import { toHeaderValue } from '../header-value.js';
+import type { TemplateDefinition, TemplatePayload } from '../types.js';
+import { compileDerivedPlainText, renderDerivedPlainText, type DerivedTextNode } from './derived-plain-text.js';
+import { describeTemplate } from './describe-template.js';
+import { htmlToPlainText } from './html-to-plain-text.js';
+import { renderNodes, type TemplateNode, type VariableName } from './render-nodes.js';
+
+/** One rendered message body. */
+export interface RenderedContent {
+  /** The subject, on one line (control characters replaced, ends trimmed). */
+  subject: string;
+  /** The plain-text body: the whole body of a `text/plain` template, the alternative part of an HTML one. */
+  text: string;
+  /** The HTML body, for `text/html` templates. */
+  html?: string;
+}
+
+/** A template compiled once, rendered on every send. */
+export interface CompiledTemplate {
+  /** A copy of the definition it was compiled from (for `sendFrom`, `replyTo`, `locale`). */
+  readonly definition: TemplateDefinition;
+  /**
+   * Renders the subject and body with `payload`.
+   *
+   * @param payload - The template's variables.
+   * @returns The subject, the text part and, for HTML templates, the HTML part.
+   * @throws {MailerError} `MissingVariable` naming every variable the rendering reached that the
+   *   payload lacks (`null` and `undefined` count as missing).
+   */
+  render(payload: TemplatePayload): RenderedContent;
+}
+
+type MustacheToken = [type: string, value: string, start: number, end: number, children?: MustacheToken[]];
+
+const TAGS: [string, string] = ['{{', '}}'];
+// A private writer with its parse cache off: compiled templates are cached by the registry, and
+// mustache's own cache would keep every template string ever parsed.
+const writer = new Mustache.Writer();
+(writer as { templateCache?: unknown }).templateCache = undefined;
+
+/**
+ * Compiles a template: parses its subject, content and (for HTML) text once, and precomputes the
+ * plain-text part of an HTML template without `text` where that is safe.
+ *
+ * Supported mustache: `{{name}}` (HTML-escaped in `text/html` content only), `{{{name}}}` and
+ * `{{& name}}` (never escaped), dotted names, `{{.}}`, sections and inverted sections, comments and
+ * set-delimiter tags. Partials are not. Only own properties of payload objects are looked up; a
+ * function value is called with the current context as `this` and its result used instead (a
+ * function returning a function, a higher-order section, counts as missing).
+ *
+ * @param definition - The template.
+ * @returns The compiled template.
+ * @throws {MailerError} `TemplateSyntax` naming the template, the field and the parse error, when a
+ *   field does not compile, uses a partial or an empty tag, or the definition is malformed.
+ */
+export function compileTemplate(definition: TemplateDefinition): CompiledTemplate {
+  const snapshot = copyDefinition(definition);
+  const html = snapshot.contentType === 'text/html';
+  const subject = compileField(snapshot, 'subject', snapshot.subject, false);
+  const content = compileField(snapshot, 'content', snapshot.content, html);
+  const text = html && snapshot.text !== undefined ? compileField(snapshot, 'text', snapshot.text, false) : undefined;
+  const derivedText = html && text === undefined ? compileDerivedPlainText(content) : undefined;
+
+  return {
+    definition: snapshot,
+    render(payload) {
+      const stack: unknown[] = [payload];
+      const missing: string[] = [];
+      const renderedSubject = renderNodes(subject, stack, missing);
+      const body = renderNodes(content, stack, missing);
+      const renderedText = text === undefined ? undefined : renderNodes(text, stack, missing);
+      if (missing.length > 0) throw missingVariableError(snapshot, missing);
+      if (!html) return { subject: toHeaderValue(renderedSubject), text: body };
+      return {
+        subject: toHeaderValue(renderedSubject),
+        text: renderedText ?? derivePlainText(derivedText, stack, body),
+        html: body,
+      };
+    },
+  };
+}
+
+function derivePlainText(derived: readonly DerivedTextNode[] | undefined, stack: readonly unknown[], html: string): string {
+  return (derived === undefined ? undefined : renderDerivedPlainText(derived, stack)) ?? htmlToPlainText(html);
+}
+
+function copyDefinition(definition: TemplateDefinition): TemplateDefinition {
+  const { usageType, contentType, subject, content, locale, text, sendFrom, replyTo } = definition ?? {};
+  const name = describeTemplate(String(usageType), typeof locale === 'string' ? locale : undefined);
+  if (typeof usageType !== 'string') throw syntaxError(`${name} has no usageType string`);
+  if (contentType !== 'text/plain' && contentType !== 'text/html') {
+    throw syntaxError(`${name} has contentType ${JSON.stringify(contentType)}; use "text/plain" or "text/html"`);
+  }
+  for (const [field, value] of Object.entries({ subject, content })) {
+    if (typeof value !== 'string') throw syntaxError(`${name} has no ${field} string`);
+  }
+  for (const [field, value] of Object.entries({ locale, text, sendFrom, replyTo })) {
+    if (value !== undefined && typeof value !== 'string') throw syntaxError(`${name} has a ${field} that is not a string`);
+  }
+  return Object.fromEntries(
+    Object.entries({ usageType, contentType, subject, content, locale, text, sendFrom, replyTo }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  ) as unknown as TemplateDefinition;
+}
+
+function compileField(definition: TemplateDefinition, field: string, source: string, escape: boolean): TemplateNode[] {
+  let tokens: MustacheToken[];
+  try {
+    tokens = writer.parse(source, TAGS) as MustacheToken[];
+  } catch (error) {
+    throw syntaxError(`${templateName(definition)} does not compile: ${field}: ${errorText(error)}`, error);
+  }
+  return toNodes(tokens, (problem) => syntaxError(`${templateName(definition)} does not compile: ${field} ${problem}`), escape);
+}
+
+function toNodes(tokens: readonly MustacheToken[], fail: (problem: string) => MailerError, escape: boolean): TemplateNode[] {
+  const nodes: TemplateNode[] = [];
+  let text: string[] = [];
+  const flushText = (): void => {
+    if (text.length > 0) nodes.push(text.join(''));
+    text = [];
+  };
+  for (const [type, value, , , children] of tokens) {
+    if (type === 'text') {
+      text.push(value);
+      continue;
+    }
+    if (type === '!' || type === '=') continue;
+    if (type === '>') throw fail(`uses the partial {{> ${value}}}, which is not supported: write its content in place`);
+    if (value === '') throw fail(`has an empty {{}} tag: name a variable in it`);
+    flushText();
+    const name = toVariableName(value);
+    if (type === '#' || type === '^') {
+      nodes.push({ kind: 'section', name, inverted: type === '^', children: toNodes(children ?? [], fail, escape) });
+    } else {
+      nodes.push({ kind: 'variable', name, escape: escape && type === 'name' });
+    }
+  }
+  flushText();
+  return nodes;
+}
+
+function toVariableName(source: string): VariableName {
+  return { source, path: source.indexOf('.') > 0 ? source.split('.') : undefined };
+}
+
+function missingVariableError(definition: TemplateDefinition, missing: readonly string[]): MailerError {
+  const names = [...new Set(missing)];
+  const tags = names.map((name) => `{{${name}}}`).join(', ');
+  return new MailerError(
+    'MissingVariable',
+    `Cannot render ${templateName(definition)}: it uses ${tags} but the payload has no value for ` +
+      `${names.length === 1 ? 'it' : 'them'}. Pass ${names.join(', ')} in payload (null and undefined count as missing).`,
+  );
+}
+
+function templateName(definition: TemplateDefinition): string {
+  return describeTemplate(definition.usageType, definition.locale);
+}
+
+function syntaxError(message: string, cause?: unknown): MailerError {
+  return new MailerError('TemplateSyntax', `${message}.`, cause === undefined ? {} : { cause });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,136 @@
+/**
+ * The renderer's own template tree and the walker that renders it with mustache's semantics:
+ * context-stack lookup, dotted names, `{{.}}`, sections over lists, objects and truthy values,
+ * inverted sections. Unlike mustache it reports every variable it reaches without a value.
+ *
+ * @module
+ */
+import { escapeHtml } from './escape-html.js';
+
+/** A variable name as written in a tag, with its dotted path split once at compile time. */
+export interface VariableName {
+  /** The name as written: `code`, `user.name`, `.`. */
+  readonly source: string;
+  /** The segments of a dotted name (`['user', 'name']`); `undefined` for a plain name or `.`. */
+  readonly path: readonly string[] | undefined;
+}
+
+/** A `{{name}}`, `{{{name}}}` or `{{& name}}` tag. */
+export interface VariableNode {
+  /** Tells the node kinds apart. */
+  readonly kind: 'variable';
+  /** The variable it renders. */
+  readonly name: VariableName;
+  /** Whether the value is HTML-escaped (`{{name}}` in HTML content). */
+  readonly escape: boolean;
+}
+
+/** A `{{#name}}...{{/name}}` or `{{^name}}...{{/name}}` section. */
+export interface SectionNode {
+  /** Tells the node kinds apart. */
+  readonly kind: 'section';
+  /** The variable that decides whether (and how often) the section renders. */
+  readonly name: VariableName;
+  /** `true` for `{{^name}}`: renders when the value is falsy or an empty list. */
+  readonly inverted: boolean;
+  /** The section's body. */
+  readonly children: readonly TemplateNode[];
+}
+
+/** One piece of a compiled template: literal text (adjacent text already joined), a variable or a section. */
+export type TemplateNode = string | VariableNode | SectionNode;
+
+/**
+ * Looks `name` up the context stack the way mustache does, innermost context first, but only
+ * among own properties (a payload's inherited members such as `constructor` are never reached).
+ * A function value is called with the innermost context as `this` and its result is used instead.
+ *
+ * @param stack - The context stack; the payload at index 0, section contexts above it.
+ * @param name - The variable to look up.
+ * @returns The value, or `undefined` when no context has it.
+ */
+export function lookupVariable(stack: readonly unknown[], name: VariableName): unknown {
+  const top = stack[stack.length - 1];
+  let value: unknown;
+  if (name.source === '.') {
+    value = top;
+  } else if (name.path === undefined) {
+    for (let index = stack.length - 1; index >= 0; index--) {
+      const view = stack[index];
+      if (typeof view === 'object' && view !== null && Object.hasOwn(view, name.source)) {
+        value = (view as Record<string, unknown>)[name.source];
+        break;
+      }
+    }
+  } else {
+    value = lookupPath(stack, name.path);
+  }
+  return typeof value === 'function' ? (value as (this: unknown) => unknown).call(top) : value;
+}
+
+function lookupPath(stack: readonly unknown[], path: readonly string[]): unknown {
+  const last = path.length - 1;
+  for (let index = stack.length - 1; index >= 0; index--) {
+    let current = stack[index];
+    for (let segment = 0; current !== null && current !== undefined && segment <= last; segment++) {
+      const key = path[segment] as string;
+      const hit = Object.hasOwn(current as object, key);
+      if (segment === last && hit) return (current as Record<string, unknown>)[key];
+      current = hit ? (current as Record<string, unknown>)[key] : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Renders `nodes` against the context `stack`. A variable it reaches whose value is `null`,
+ * `undefined` or a function (a higher-order lambda, unsupported) renders nothing and its name is
+ * pushed onto `missing`; sections treat such values as falsy. Numbers render as `String(n)`.
+ *
+ * @param nodes - The compiled template.
+ * @param stack - The context stack (mutated during sections, restored on return).
+ * @param missing - Receives the name of every variable reached without a value.
+ * @returns The rendered text.
+ */
+export function renderNodes(nodes: readonly TemplateNode[], stack: unknown[], missing: string[]): string {
+  let output = '';
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index] as TemplateNode;
+    if (typeof node === 'string') {
+      output += node;
+    } else if (node.kind === 'variable') {
+      const value = lookupVariable(stack, node.name);
+      if (value === null || value === undefined || typeof value === 'function') missing.push(node.name.source);
+      else if (node.escape && typeof value !== 'number') output += escapeHtml(String(value));
+      else output += String(value);
+    } else {
+      output += renderSection(node, stack, missing);
+    }
+  }
+  return output;
+}
+
+function renderSection(node: SectionNode, stack: unknown[], missing: string[]): string {
+  const value = lookupVariable(stack, node.name);
+  const absent = !value || typeof value === 'function';
+  if (node.inverted) {
+    return absent || (Array.isArray(value) && value.length === 0) ? renderNodes(node.children, stack, missing) : '';
+  }
+  if (absent) return '';
+  if (Array.isArray(value)) {
+    let output = '';
+    for (const item of value) output += renderWithContext(node.children, stack, item, missing);
+    return output;
+  }
+  if (typeof value === 'object' || typeof value === 'string' || typeof value === 'number') {
+    return renderWithContext(node.children, stack, value, missing);
+  }
+  return renderNodes(node.children, stack, missing);
+}
+
+function renderWithContext(nodes: readonly TemplateNode[], stack: unknown[], view: unknown, missing: string[]): string {
+  stack.push(view);
+  const output = renderNodes(nodes, stack, missing);
+  stack.pop();
+  return output;
+}

@@ -1,0 +1,178 @@
+/**
+ * Chooses the template for a send: the template store first, then the config's templates, each by
+ * exact locale, shorter locale, then no locale; then the same for `Generic`.
+ *
+ * @module
+ */
+import { isMailerError, MailerError } from './errors.js';
+import { compileTemplate, type CompiledTemplate } from './render/compile-template.js';
+import { describeTemplate } from './render/describe-template.js';
+import type { TemplateDefinition, TemplateStore } from './types.js';
+
+const GENERIC = 'Generic';
+const NO_LOCALE = '';
+const STORE_CACHE_SIZE = 256;
+const DEFINITION_FIELDS = ['usageType', 'contentType', 'subject', 'content', 'locale', 'text', 'sendFrom', 'replyTo'] as const;
+
+/**
+ * Holds the compiled config templates and finds the template for a usage type and locale.
+ *
+ * Locales match case-insensitively, `_` counts as `-`, and a tag is shortened one subtag at a time
+ * (`zh-Hant-TW` → `zh-Hant` → `zh` → no locale), which includes the contract's exact → language
+ * subtag → none. Among config templates with the same usage type and locale, the first one wins.
+ * Store templates are compiled on first use and cached, by object and by content, so a store that
+ * returns fresh objects does not recompile on every send.
+ *
+ * @example
+ * ```ts
+ * const registry = new TemplateRegistry(config.templates, options.templateStore);
+ * const template = await registry.find('SignIn', 'pt-BR');
+ * const { subject, text, html } = template.render({ code: '123456' });
+ * ```
+ */
+export class TemplateRegistry {
+  readonly #config = new Map<string, Map<string, CompiledTemplate>>();
+  readonly #store: TemplateStore | undefined;
+  readonly #storedByObject = new WeakMap<object, CompiledTemplate>();
+  readonly #storedByContent = new Map<string, CompiledTemplate>();
+
+  /**
+   * Compiles every config template.
+   *
+   * @param templates - The config's templates.
+   * @param store - Consulted before the config's templates on every lookup.
+   * @throws {MailerError} `TemplateSyntax` naming the first template that does not compile.
+   */
+  constructor(templates: readonly TemplateDefinition[], store?: TemplateStore) {
+    this.#store = store;
+    for (const definition of templates) {
+      const compiled = compileTemplate(definition);
+      const { usageType, locale } = compiled.definition;
+      let byLocale = this.#config.get(usageType);
+      if (byLocale === undefined) this.#config.set(usageType, (byLocale = new Map()));
+      const key = locale === undefined ? NO_LOCALE : normalizeLocale(locale).toLowerCase();
+      if (!byLocale.has(key)) byLocale.set(key, compiled);
+    }
+  }
+
+  /**
+   * Finds the template for a usage type and locale, falling back to `Generic`.
+   *
+   * @param usageType - The usage type of the send.
+   * @param locale - The locale asked for (`payload.locale`), or `undefined`; a non-string counts as none.
+   * @returns The compiled template.
+   * @throws {MailerError} `TemplateNotFound` when neither the type nor `Generic` has a template;
+   *   `Unavailable` when the template store fails; `TemplateSyntax` when the store returns a
+   *   template that does not compile.
+   */
+  find(usageType: string, locale: string | undefined): Promise<CompiledTemplate> {
+    if (typeof locale !== 'string') locale = undefined;
+    if (this.#store !== undefined) return this.#findWithStore(this.#store, usageType, locale);
+    const found =
+      this.#findInConfig(usageType, locale) ?? (usageType === GENERIC ? undefined : this.#findInConfig(GENERIC, locale));
+    return found === undefined ? Promise.reject(notFoundError(usageType, locale)) : Promise.resolve(found);
+  }
+
+  async #findWithStore(store: TemplateStore, usageType: string, locale: string | undefined): Promise<CompiledTemplate> {
+    const types = usageType === GENERIC ? [usageType] : [usageType, GENERIC];
+    for (const type of types) {
+      for (const tag of localeChain(locale)) {
+        const definition = await findInStore(store, type, tag);
+        if (definition !== undefined && definition !== null) return this.#compileStored(definition, type, tag);
+      }
+      const found = this.#findInConfig(type, locale);
+      if (found !== undefined) return found;
+    }
+    throw notFoundError(usageType, locale);
+  }
+
+  #findInConfig(usageType: string, locale: string | undefined): CompiledTemplate | undefined {
+    const byLocale = this.#config.get(usageType);
+    if (byLocale === undefined) return undefined;
+    let tag = locale === undefined ? NO_LOCALE : normalizeLocale(locale).toLowerCase();
+    while (tag !== NO_LOCALE) {
+      const found = byLocale.get(tag);
+      if (found !== undefined) return found;
+      tag = tag.slice(0, Math.max(tag.lastIndexOf('-'), 0));
+    }
+    return byLocale.get(NO_LOCALE);
+  }
+
+  #compileStored(definition: TemplateDefinition, type: string, tag: string | undefined): CompiledTemplate {
+    const isObject = typeof definition === 'object';
+    const known = isObject ? this.#storedByObject.get(definition) : undefined;
+    if (known !== undefined && sameDefinition(known.definition, definition)) return known;
+    const key = JSON.stringify(DEFINITION_FIELDS.map((field) => (isObject ? definition[field] : undefined)));
+    let compiled = this.#storedByContent.get(key);
+    if (compiled === undefined) {
+      compiled = compileStored(definition, type, tag);
+      if (this.#storedByContent.size >= STORE_CACHE_SIZE) {
+        this.#storedByContent.delete(this.#storedByContent.keys().next().value as string);
+      }
+    } else {
+      this.#storedByContent.delete(key);
+    }
+    this.#storedByContent.set(key, compiled);
+    if (isObject) this.#storedByObject.set(definition, compiled);
+    return compiled;
+  }
+}
+
+/** `pt_BR ` → `pt-BR`; an empty tag means no locale. */
+function normalizeLocale(locale: string): string {
+  return locale.trim().replaceAll('_', '-');
+}
+
+/** The tags to ask the store for, in order: `zh-Hant-TW`, `zh-Hant`, `zh`, then `undefined`. */
+function localeChain(locale: string | undefined): (string | undefined)[] {
+  const chain: (string | undefined)[] = [];
+  let tag = locale === undefined ? NO_LOCALE : normalizeLocale(locale);
+  while (tag !== NO_LOCALE) {
+    chain.push(tag);
+    tag = tag.slice(0, Math.max(tag.lastIndexOf('-'), 0));
+  }
+  chain.push(undefined);
+  return chain;
+}
+
+async function findInStore(
+  store: TemplateStore,
+  type: string,
+  tag: string | undefined,
+): Promise<TemplateDefinition | undefined | null> {
+  try {
+    return await store.findTemplate(type, tag);
+  } catch (error) {
+    if (isMailerError(error)) throw error;
+    throw new MailerError(
+      'Unavailable',
+      `The template store failed to look up ${describeTemplate(type, tag)}. Try again later, and check the store's database.`,
+      { cause: error },
+    );
+  }
+}
+
+function compileStored(definition: TemplateDefinition, type: string, tag: string | undefined): CompiledTemplate {
+  try {
+    return compileTemplate(definition);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MailerError(
+      'TemplateSyntax',
+      `The template store returned a broken template for ${describeTemplate(type, tag)}: ${reason}`,
+      { cause: error },
+    );
+  }
+}
+
+function sameDefinition(compiled: TemplateDefinition, candidate: TemplateDefinition): boolean {
+  return DEFINITION_FIELDS.every((field) => compiled[field] === candidate[field]);
+}
+
+function notFoundError(usageType: string, locale: string | undefined): MailerError {
+  return new MailerError(
+    'TemplateNotFound',
+    `No template for ${describeTemplate(usageType, locale)} and no "Generic" template to fall back on. ` +
+      `Add a template with usageType ${JSON.stringify(usageType)} or "Generic" to the config's templates or the template store.`,
+  );
+}

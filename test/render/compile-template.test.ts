@@ -1,0 +1,225 @@
+import Mustache from 'mustache';
+import { describe, expect, it } from 'vitest';
+import { MailerError } from '../../src/errors.js';
+import { compileTemplate } from '../../src/render/compile-template.js';
+import type { TemplateDefinition, TemplatePayload } from '../../src/types.js';
+
+function html(content: string, extra: Partial<TemplateDefinition> = {}): TemplateDefinition {
+  return { usageType: 'SignIn', contentType: 'text/html', subject: 'Sign in', content, ...extra };
+}
+
+function plain(content: string, extra: Partial<TemplateDefinition> = {}): TemplateDefinition {
+  return { usageType: 'SignIn', contentType: 'text/plain', subject: 'Sign in', content, ...extra };
+}
+
+function errorOf(action: () => unknown): MailerError {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(MailerError);
+    return error as MailerError;
+  }
+  throw new Error('expected a MailerError');
+}
+
+const view = {
+  name: 'Ada <admin> & "co" \'x\' /`=',
+  code: 123456,
+  zero: 0,
+  no: false,
+  yes: true,
+  empty: '',
+  user: { name: 'Ada', address: { city: 'Lyon' }, tags: ['a', 'b'] },
+  items: [{ label: 'one' }, { label: '<two>' }],
+  words: ['x', 'y'],
+  none: [],
+  nested: [[1, 2], [3]],
+  link: 'https://example.com/reset?token=a&b=c',
+};
+
+const equivalenceCases: [string, string][] = [
+  ['plain text', 'Hello there'],
+  ['escaped variable', 'Hi {{name}}!'],
+  ['triple mustache', 'Hi {{{name}}}!'],
+  ['ampersand tag', 'Hi {{& name}}!'],
+  ['spaces in tags', 'Hi {{ name }} {{{ name }}}'],
+  ['number', 'Code {{code}} {{zero}}'],
+  ['booleans and empty', '[{{no}}][{{yes}}][{{empty}}]'],
+  ['dotted names', '{{user.name}} of {{user.address.city}}'],
+  ['section over list', '<ul>{{#items}}<li>{{label}}</li>{{/items}}</ul>'],
+  ['section over object', '{{#user}}{{name}} in {{address.city}}{{/user}}'],
+  ['section over strings with dot', '{{#words}}[{{.}}]{{/words}}'],
+  ['nested lists', '{{#nested}}({{#.}}{{.}},{{/.}}){{/nested}}'],
+  ['context stack', '{{#items}}{{label}}/{{code}}/{{user.name}} {{/items}}'],
+  ['truthy section keeps context', '{{#yes}}{{code}}{{/yes}}'],
+  ['falsy section skipped', 'a{{#no}}{{code}}{{/no}}b{{#none}}x{{/none}}c{{#zero}}z{{/zero}}'],
+  ['inverted sections', '{{^no}}no{{/no}}{{^none}}none{{/none}}{{^empty}}empty{{/empty}}{{^yes}}yes{{/yes}}{{^missing}}missing{{/missing}}'],
+  ['string section', '{{#name}}{{.}}{{/name}}'],
+  ['comment', 'a{{! a comment }}b'],
+  ['standalone lines', 'Hello\n  {{#items}}\n  - {{label}}\n  {{/items}}\n{{! note }}\nBye\n'],
+  ['set delimiters', '{{=<% %>=}}<% name %> {{name}} <%={{ }}=%>{{name}}'],
+  ['link in attribute', '<a href="{{link}}">Reset</a>'],
+  ['missing only in skipped section', '{{#no}}{{missing}}{{/no}}ok'],
+];
+
+describe('compileTemplate renders like Mustache.render', () => {
+  it.each(equivalenceCases)('%s', (_label, template) => {
+    expect(compileTemplate(html(template)).render(view).html).toBe(Mustache.render(template, view));
+    expect(compileTemplate(plain(template)).render(view).text).toBe(
+      Mustache.render(template, view, {}, { escape: (value: unknown) => String(value) }),
+    );
+  });
+});
+
+describe('escaping', () => {
+  const payload = { name: `<script>alert("x")</script> & 'y' /\`=` };
+
+  it('escapes values in HTML content with mustache’s table', () => {
+    const { html: body } = compileTemplate(html('<p>{{name}}</p>')).render(payload);
+    expect(body).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt; &amp; &#39;y&#39; &#x2F;&#x60;&#x3D;</p>');
+    expect(body).not.toContain('<script');
+  });
+
+  it('lets {{{x}}} and {{& x}} opt out in HTML content', () => {
+    const { html: body } = compileTemplate(html('{{{name}}}|{{& name}}')).render({ name: '<b>hi</b>' });
+    expect(body).toBe('<b>hi</b>|<b>hi</b>');
+  });
+
+  it('escapes nested and listed values too', () => {
+    const template = compileTemplate(html('{{user.name}}{{#list}}{{.}}{{/list}}{{list}}'));
+    const { html: body } = template.render({ user: { name: '<a>' }, list: ['<b>', '<c>'] });
+    expect(body).toBe('&lt;a&gt;&lt;b&gt;&lt;c&gt;&lt;b&gt;,&lt;c&gt;');
+  });
+
+  it('does not escape plain text content, the text field or the subject', () => {
+    const payload2 = { name: 'Ada & <Co>' };
+    expect(compileTemplate(plain('Hi {{name}}', { subject: 'For {{name}}' })).render(payload2)).toEqual({
+      subject: 'For Ada & <Co>',
+      text: 'Hi Ada & <Co>',
+    });
+    const rendered = compileTemplate(html('<p>{{name}}</p>', { subject: '{{name}}', text: 'Hi {{name}}' })).render(payload2);
+    expect(rendered).toEqual({ subject: 'Ada & <Co>', text: 'Hi Ada & <Co>', html: '<p>Ada &amp; &lt;Co&gt;</p>' });
+  });
+});
+
+describe('values', () => {
+  it('renders a number code as its digits', () => {
+    expect(compileTemplate(plain('{{code}}', { subject: 'Code {{code}}' })).render({ code: 42 })).toEqual({
+      subject: 'Code 42',
+      text: '42',
+    });
+  });
+
+  it('keeps control characters out of the subject', () => {
+    const { subject } = compileTemplate(plain('x', { subject: 'Hi {{name}}\n' })).render({
+      name: 'Ada\r\nBcc: evil@example.com\u0000',
+    });
+    expect(subject).toBe('Hi Ada Bcc: evil@example.com');
+  });
+
+  it('calls function values with the current context as this', () => {
+    const payload = {
+      first: 'Ada',
+      greeting(this: { first: string }) {
+        return `Hello ${this.first}`;
+      },
+      people: [{ first: 'Bob' }],
+    };
+    const template = '{{greeting}};{{#people}}{{greeting}}{{/people}}';
+    expect(compileTemplate(plain(template)).render(payload).text).toBe('Hello Ada;Hello Bob');
+  });
+
+  it('does not reach inherited members of payload objects', () => {
+    const error = errorOf(() => compileTemplate(plain('{{constructor}}{{toString}}')).render({}));
+    expect(error.code).toBe('MissingVariable');
+    expect(error.message).toContain('{{constructor}}, {{toString}}');
+  });
+});
+
+describe('missing variables', () => {
+  it('reports every variable the rendering reaches without a value', () => {
+    const template = compileTemplate(html('{{code}} {{user.name}} {{link}}', { subject: 'Hi {{name}}' }));
+    const error = errorOf(() => template.render({ code: '1', user: {}, link: null } as unknown as TemplatePayload));
+    expect(error.code).toBe('MissingVariable');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('"SignIn"');
+    expect(error.message).toContain('{{name}}, {{user.name}}, {{link}}');
+    expect(error.message).toContain('Pass name, user.name, link in payload');
+  });
+
+  it('names the locale and lists a repeated variable once', () => {
+    const template = compileTemplate(plain('{{code}}{{code}}', { locale: 'pt-BR' }));
+    const error = errorOf(() => template.render({ code: undefined }));
+    expect(error.message).toContain('locale "pt-BR"');
+    expect(error.message.match(/\{\{code\}\}/g)).toHaveLength(1);
+  });
+
+  it('does not require variables of skipped sections', () => {
+    const template = compileTemplate(plain('{{#link}}Open {{link}} {{extra}}{{/link}}{{^link}}Code {{code}}{{/link}}'));
+    expect(template.render({ code: '7' }).text).toBe('Code 7');
+    expect(errorOf(() => template.render({ link: 'https://x' })).message).toContain('{{extra}}');
+  });
+
+  it('counts a variable present in an outer context as present', () => {
+    expect(compileTemplate(plain('{{#items}}{{code}}{{/items}}')).render({ code: 5, items: [{}, {}] }).text).toBe('55');
+  });
+
+  it('treats false and the empty string as present', () => {
+    expect(compileTemplate(plain('[{{a}}][{{b}}]')).render({ a: false, b: '' }).text).toBe('[false][]');
+  });
+
+  it('checks the text field of an HTML template', () => {
+    const template = compileTemplate(html('<p>{{code}}</p>', { text: 'Code {{code}} {{link}}' }));
+    expect(errorOf(() => template.render({ code: 1 })).message).toContain('{{link}}');
+  });
+});
+
+describe('TemplateSyntax at compile time', () => {
+  it.each([
+    ['an unclosed tag', 'Hi {{name', 'content: Unclosed tag'],
+    ['an unclosed section', '{{#items}}x', 'content: Unclosed section "items"'],
+    ['an unopened section', 'x{{/items}}', 'content: Unopened section "items"'],
+    ['a partial', 'Hi {{> header}}', 'content uses the partial {{> header}}'],
+    ['an empty tag', 'Hi {{}}', 'content has an empty {{}} tag'],
+  ])('rejects %s, naming the template and field', (_label, content, expected) => {
+    const error = errorOf(() => compileTemplate(html(content, { usageType: 'ForgotPassword', locale: 'fr' })));
+    expect(error.code).toBe('TemplateSyntax');
+    expect(error.message).toContain('template "ForgotPassword" (locale "fr") does not compile');
+    expect(error.message).toContain(expected);
+  });
+
+  it('names the subject and text fields', () => {
+    expect(errorOf(() => compileTemplate(html('ok', { subject: '{{#a}}' }))).message).toContain('subject: Unclosed section');
+    expect(errorOf(() => compileTemplate(html('ok', { text: '{{x' }))).message).toContain('text: Unclosed tag');
+  });
+
+  it('rejects a malformed definition', () => {
+    const bad = { usageType: 'SignIn', contentType: 'text/markdown', subject: 's', content: 'c' };
+    expect(errorOf(() => compileTemplate(bad as unknown as TemplateDefinition)).message).toContain('"text/markdown"');
+    const noContent = { usageType: 'SignIn', contentType: 'text/plain', subject: 's' };
+    expect(errorOf(() => compileTemplate(noContent as unknown as TemplateDefinition)).message).toContain('no content string');
+  });
+});
+
+describe('the plain-text part', () => {
+  it('is the content of a text/plain template, with no HTML', () => {
+    const rendered = compileTemplate(plain('Code: {{code}}', { text: 'ignored' })).render({ code: '1' });
+    expect(rendered).toEqual({ subject: 'Sign in', text: 'Code: 1' });
+  });
+
+  it('is derived from the HTML when the template has no text, links kept with their URL', () => {
+    const template = compileTemplate(
+      html('<h1>Hello {{name}}</h1><p>Follow <a href="{{link}}">Reset password</a>.</p><img src="https://x/logo.png" alt="Logo">'),
+    );
+    const payload: TemplatePayload = { name: 'ada', link: 'https://example.com/reset?t=1&u=2' };
+    expect(template.render(payload).text).toBe('Hello ada\n\nFollow Reset password [https://example.com/reset?t=1&u=2].');
+  });
+
+  it('does not copy the definition’s later changes', () => {
+    const definition = plain('{{code}}');
+    const template = compileTemplate(definition);
+    definition.content = 'changed';
+    expect(template.render({ code: 1 }).text).toBe('1');
+    expect(template.definition).toEqual(plain('{{code}}'));
+  });
+});
