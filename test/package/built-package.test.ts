@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs a script in a fresh Node process from the package root, as a user's app would load us. */
+function runNode(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+}
+
+describe('the built package', () => {
+  it('has been built (npm test builds it first)', () => {
+    expect(existsSync(`${root}/dist/index.js`), 'run `npm run build` first').toBe(true);
+  });
+
+  it('loads through import, both entries', () => {
+    const output = runNode([
+      '--input-type=module',
+      '-e',
+      `import { createMailer, isMailerError, MailerError } from 'auth-mailer';
+       import { MemoryTransport, startSmtpSink } from 'auth-mailer/testing';
+       console.log(typeof createMailer, typeof isMailerError, typeof MailerError, typeof MemoryTransport, typeof startSmtpSink);`,
+    ]);
+    expect(output.trim()).toBe('function function function function function');
+  });
+
+  it('loads through require, both entries', () => {
+    const output = runNode([
+      '-e',
+      `const { createMailer, isMailerError } = require('auth-mailer');
+       const { MemoryTransport } = require('auth-mailer/testing');
+       console.log(typeof createMailer, typeof isMailerError, typeof MemoryTransport);`,
+    ]);
+    expect(output.trim()).toBe('function function function');
+  });
+
+  it('recognises an error from the CJS copy in the ESM copy', () => {
+    const output = runNode([
+      '--input-type=module',
+      '-e',
+      `import { createRequire } from 'node:module';
+       import { isMailerError, MailerError } from 'auth-mailer';
+       const cjs = createRequire(process.cwd() + '/')('auth-mailer');
+       const error = new cjs.MailerError('Closed', 'x');
+       console.log(error instanceof MailerError, isMailerError(error), cjs.isMailerError(new MailerError('Closed', 'y')));`,
+    ]);
+    expect(output.trim()).toBe('false true true');
+  });
+
+  // A module hook that makes importing nodemailer fail: whatever works under it never loaded nodemailer.
+  const forbidNodemailer = [
+    '--import',
+    `data:text/javascript,import { register } from 'node:module';
+     register('data:text/javascript,export async function resolve(specifier, context, next) {
+       if (specifier === "nodemailer") throw new Error("nodemailer was loaded");
+       return next(specifier, context);
+     }');`,
+  ];
+  const sendOnce = (transport: string) => `
+    import { createMailer } from 'auth-mailer';
+    import { MemoryTransport } from 'auth-mailer/testing';
+    const transport = ${transport};
+    const mailer = createMailer({ host: '127.0.0.1', port: 9, fromEmail: 'a@example.com',
+      templates: [{ usageType: 'SignIn', contentType: 'text/plain', subject: 's', content: '{{code}}' }] },
+      { transport, retry: { attempts: 1 } });
+    const outcome = await mailer.send({ to: 'b@example.com', type: 'SignIn', payload: { code: 7 } })
+      .then(() => 'sent', (error) => error.message);
+    await mailer.close();
+    console.log(outcome);`;
+
+  it('sends through MemoryTransport without loading nodemailer', () => {
+    const output = runNode([...forbidNodemailer, '--input-type=module', '-e', sendOnce('new MemoryTransport()')]);
+    expect(output.trim()).toBe('sent');
+  });
+
+  it('loads nodemailer once the SMTP transport is used (the check above can fail)', () => {
+    const output = runNode([...forbidNodemailer, '--input-type=module', '-e', sendOnce('undefined')]);
+    expect(output).toContain('nodemailer was loaded');
+  });
+});
