@@ -13,15 +13,15 @@ import type { Style } from './style.js';
  *
  * @param error - What was thrown.
  * @param style - The paints for the stream the lines go to.
+ * @param context - What failed, put before the message on the first line (`config.json is invalid`).
  * @returns The lines, without line endings.
  */
-export function describeError(error: unknown, style: Style): string[] {
-  if (!isMailerError(error)) {
-    return [`${style.red('✖')} ${error instanceof Error ? error.message : String(error)}`];
-  }
+export function describeError(error: unknown, style: Style, context?: string): string[] {
+  const mark = `${style.red('✖')} ${context === undefined ? '' : `${context}: `}`;
+  if (!isMailerError(error)) return [`${mark}${error instanceof Error ? error.message : String(error)}`];
   // With issues, the message's first line is the summary and the issues follow by path.
   const message = error.issues === undefined ? error.message : (error.message.split('\n')[0] ?? '');
-  const lines = [`${style.red('✖')} ${message}`, `  ${style.dim('code:')} ${error.code}`];
+  const lines = [`${mark}${message}`, `  ${style.dim('code:')} ${error.code}`];
   if (error.responseCode !== undefined) lines.push(`  ${style.dim('reply:')} ${error.responseCode}`);
   if (error.attempts !== undefined) lines.push(`  ${style.dim('attempts:')} ${error.attempts}`);
   if (error.hint !== undefined) lines.push(`  ${style.dim('hint:')} ${error.hint}`);

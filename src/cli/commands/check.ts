@@ -49,7 +49,7 @@ export const checkCommand: CliCommand = {
     if (failure === undefined) {
       io.stdout.write(`${style.green('✔')} ${file} is valid${describeTemplates(config)}\n`);
     } else {
-      io.stdout.write(`${style.red('✖')} ${file} is invalid\n${describeError(failure.error, style).join('\n')}\n`);
+      io.stdout.write(`${describeError(failure.error, style, `${file} is invalid`).join('\n')}\n`);
     }
     printWarnings(io, warnings);
     return failure === undefined ? ExitCode.Ok : ExitCode.Failure;

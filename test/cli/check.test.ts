@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { baseConfig, run, tempDir, writeConfig } from './run-cli-helper.js';
+
+describe('auth-mailer check', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(() => dir.cleanup());
+
+  it('exits 0 for a valid config and lists its templates', async () => {
+    const file = await writeConfig(dir.path, baseConfig());
+    const result = await run(['check', file]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(`${file} is valid: 2 templates (Generic, SignIn)`);
+    expect(result.stdout).not.toContain('warning');
+  });
+
+  it('exits 0 with warnings for a valid but suspect config', async () => {
+    const file = await writeConfig(
+      dir.path,
+      baseConfig({
+        port: 465,
+        secure: false,
+        templates: [{ usageType: 'SignIn', contentType: 'text/html', subject: 's', content: '<p>{{code}}</p>' }],
+      }),
+    );
+    const result = await run(['check', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/warning secure is false but port 465/);
+    expect(result.stdout).toMatch(/warning templates\[0\] \(SignIn\) is HTML without a `text` part/);
+    expect(result.stdout).toMatch(/warning templates has no `Generic` template/);
+    expect(result.stdout).toContain('3 warnings');
+  });
+
+  it('exits 1 for an invalid config and names every issue by path, without repeating secrets', async () => {
+    const file = await writeConfig(
+      dir.path,
+      baseConfig({
+        port: 'abc',
+        auth: { user: 'me', pass: '<password>' },
+        hots: 'x',
+        templates: [{ usageType: 'Generic', contentType: 'text/markdown', subject: 's', content: 'c' }],
+      }),
+    );
+    const result = await run(['check', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('is invalid');
+    expect(result.stdout).toContain('code: InvalidConfig');
+    for (const path of ['port', 'auth.pass', 'hots', 'templates[0].contentType']) expect(result.stdout).toContain(`  ${path}: `);
+    expect(result.stdout).toContain('host');
+    expect(result.stdout).not.toContain('<password>');
+    // The placeholder is an issue already: no warning repeats it.
+    expect(result.stdout).not.toMatch(/warning auth\.pass/);
+  });
+
+  it('exits 1 for a template that does not compile', async () => {
+    const file = await writeConfig(
+      dir.path,
+      baseConfig({ templates: [{ usageType: 'Generic', contentType: 'text/plain', subject: 's', content: 'Code: {{#code}' }] }),
+    );
+    const result = await run(['check', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('code: TemplateSyntax');
+    expect(result.stdout).toContain('Generic');
+  });
+
+  it('reads "${NAME}" values from the environment and fails naming an unset one', async () => {
+    const file = await writeConfig(dir.path, baseConfig({ host: '${SMTP_HOST}', auth: { user: 'me', pass: '${SMTP_PASS}' } }));
+    expect((await run(['check', file], { env: { SMTP_HOST: 'smtp.acme.example', SMTP_PASS: 'pw' } })).code).toBe(0);
+    const missing = await run(['check', file], { env: { SMTP_HOST: 'smtp.acme.example' } });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('SMTP_PASS');
+    expect(missing.stderr).toContain('auth.pass: the environment variable SMTP_PASS is not set');
+  });
+
+  it('exits 1 for a missing file and 2 without a file argument', async () => {
+    const absent = await run(['check', `${dir.path}/absent.json`]);
+    expect(absent.code).toBe(1);
+    expect(absent.stderr).toContain('ENOENT');
+    const usage = await run(['check']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('check needs the path of a JSON config file');
+    expect(usage.stderr).toContain('auth-mailer check --help');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { configWarnings } from '../../src/cli/config-warnings.js';
+import { baseConfig } from './run-cli-helper.js';
+
+const paths = (config: unknown): string[] => configWarnings(config).map((warning) => warning.path);
+
+describe('configWarnings', () => {
+  it('finds nothing in a clean config', () => {
+    expect(configWarnings(baseConfig())).toEqual([]);
+  });
+
+  it('warns when there is no Generic template to fall back to', () => {
+    const config = baseConfig();
+    config.templates = (config.templates as { usageType: string }[]).filter((template) => template.usageType !== 'Generic');
+    expect(configWarnings(config)).toEqual([{ path: 'templates', message: expect.stringContaining('no `Generic` template') }]);
+  });
+
+  it('warns about an HTML template without a text part, naming it', () => {
+    const config = baseConfig({
+      templates: [
+        { usageType: 'Generic', contentType: 'text/plain', subject: 's', content: 'c' },
+        { usageType: 'SignIn', locale: 'ja', contentType: 'text/html', subject: 's', content: '<p>{{code}}</p>' },
+      ],
+    });
+    expect(configWarnings(config)).toEqual([{ path: 'templates[1]', message: expect.stringContaining('(SignIn, ja) is HTML without a `text` part') }]);
+  });
+
+  it('warns about <...> placeholders, repeating the value only outside secret fields', () => {
+    const warnings = configWarnings(
+      baseConfig({ host: '<host>', auth: { user: 'me', pass: '<password>' }, fromEmail: 'Acme <no-reply@acme.example>' }),
+    );
+    expect(warnings.map((warning) => warning.path)).toEqual(['host', 'auth.pass']);
+    expect(warnings[0]?.message).toContain('"<host>"');
+    expect(JSON.stringify(warnings)).not.toContain('<password>');
+  });
+
+  it('does not take HTML content or a bracketed address for a placeholder', () => {
+    expect(paths(baseConfig({ fromEmail: '<no-reply@acme.example>' }))).toEqual([]);
+    expect(paths(baseConfig({ fromEmail: '<from_email_address@your.domain>' }))).toContain('fromEmail');
+  });
+
+  it.each([
+    [465, false, 'set secure: true'],
+    ['465', false, 'set secure: true'],
+    [587, true, 'set secure: false'],
+    [25, true, 'set secure: false'],
+  ])('warns when secure contradicts the port (%s, secure %s)', (port, secure, advice) => {
+    expect(configWarnings(baseConfig({ port, secure }))).toEqual([{ path: 'secure', message: expect.stringContaining(advice) }]);
+  });
+
+  it('accepts secure matching the port', () => {
+    expect(paths(baseConfig({ port: 465, secure: true }))).toEqual([]);
+    expect(paths(baseConfig({ port: 587, secure: false }))).toEqual([]);
+  });
+
+  it('warns about a sender without a real domain, in fromEmail and sendFrom', () => {
+    expect(configWarnings(baseConfig({ fromEmail: 'no-reply' }))).toEqual([{ path: 'fromEmail', message: expect.stringContaining('has no domain') }]);
+    expect(configWarnings(baseConfig({ fromEmail: 'Acme <no-reply@localhost>' }))).toEqual([
+      { path: 'fromEmail', message: expect.stringContaining('"localhost"') },
+    ]);
+    const config = baseConfig();
+    (config.templates as Record<string, unknown>[])[0]!.sendFrom = 'root@server';
+    expect(paths(config)).toEqual(['templates[0].sendFrom']);
+  });
+
+  it('tolerates configs of any shape', () => {
+    expect(configWarnings('nope')).toEqual([]);
+    expect(paths({ templates: 'x' })).toEqual(['templates']);
+  });
+});

@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '../../src/testing/smtp-sink.js';
+import { baseConfig, run, tempDir, writeConfig } from './run-cli-helper.js';
+
+const PASSWORD = 'correct-Horse-battery-9';
+const WRONG_PASSWORD = 'wrong-Staple-passw0rd-7';
+
+describe('auth-mailer verify', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let sink: SmtpSink;
+  beforeEach(async () => {
+    dir = await tempDir();
+    sink = await startSmtpSink({ authenticate: { user: 'mailer', pass: PASSWORD } });
+  });
+  afterEach(async () => {
+    await sink.close();
+    await dir.cleanup();
+  });
+
+  const config = (overrides: Record<string, unknown> = {}): Promise<string> =>
+    writeConfig(dir.path, baseConfig({ host: sink.host, port: String(sink.port), auth: { user: 'mailer', pass: '${SMTP_PASS}' }, ...overrides }));
+
+  it('connects, authenticates, says what it did, and sends nothing', async () => {
+    const result = await run(['verify', await config()], { env: { SMTP_PASS: PASSWORD } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Verifying 127.0.0.1:${sink.port} (STARTTLS when the server offers it, auth: login (user and password))`);
+    expect(result.stdout).toContain('connected and authenticated');
+    expect(sink.connectionCount).toBe(1);
+    expect(sink.messages).toEqual([]);
+    expect(result.stdout).not.toContain(PASSWORD);
+  });
+
+  it('reports refused credentials with code and hint, and never prints the password', async () => {
+    const result = await run(['verify', await config()], { env: { SMTP_PASS: WRONG_PASSWORD } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('verify failed:');
+    expect(result.stderr).toContain('code: AuthFailed');
+    expect(result.stderr).toContain('hint: the server refused the credentials');
+    for (const output of [result.stdout, result.stderr]) {
+      expect(output).not.toContain(WRONG_PASSWORD);
+      expect(output).not.toContain(Buffer.from(WRONG_PASSWORD).toString('base64'));
+      expect(output).not.toContain(PASSWORD);
+    }
+  });
+
+  it('reports nothing listening as Unavailable with a hint', async () => {
+    const closed: Server = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const file = await config({ port, connectionTimeout: 2000 });
+    const result = await run(['verify', file], { env: { SMTP_PASS: PASSWORD } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('code: Unavailable');
+    expect(result.stderr).toContain(`hint: nothing listens on 127.0.0.1:${port}`);
+  });
+
+  it('describes implicit TLS and a relay without auth', async () => {
+    const tlsSink = await startSmtpSink({ secure: true });
+    try {
+      const file = await writeConfig(dir.path, baseConfig({ ...tlsSink.config, port: tlsSink.port }), 'tls.json');
+      const result = await run(['verify', file]);
+      expect(result.stdout).toContain(`Verifying 127.0.0.1:${tlsSink.port} (implicit TLS, auth: none)`);
+      expect(result.code).toBe(0);
+    } finally {
+      await tlsSink.close();
+    }
+  });
+
+  it('exits 1 for an invalid config and 2 for a usage error', async () => {
+    const invalid = await writeConfig(dir.path, { host: 'x' }, 'invalid.json');
+    const result = await run(['verify', invalid]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('code: InvalidConfig');
+    expect((await run(['verify', 'a.json', 'b.json'])).code).toBe(2);
+  });
+});
