@@ -88,7 +88,7 @@ describe('auth-mailer render', () => {
   it('exits 1 for a missing variable and 2 without --type', async () => {
     const missing = await run(['render', file, '--type', 'SignIn', '--code', '1']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('render failed:');
+    expect(missing.stderr).toMatch(/^✖ /);
     expect(missing.stderr).toContain('code: MissingVariable');
     const usage = await run(['render', file]);
     expect(usage.code).toBe(2);

@@ -55,7 +55,7 @@ describe('auth-mailer send', () => {
       env: { SMTP_PASS: PASSWORD },
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('send failed:');
+    expect(result.stderr).toMatch(/^✖ /);
     expect(result.stderr).toContain('code: Rejected');
     expect(result.stderr).toContain('reply: 550');
     expect(sink.messages).toEqual([]);

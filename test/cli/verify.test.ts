@@ -35,7 +35,7 @@ describe('auth-mailer verify', () => {
   it('reports refused credentials with code and hint, and never prints the password', async () => {
     const result = await run(['verify', await config()], { env: { SMTP_PASS: WRONG_PASSWORD } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('verify failed:');
+    expect(result.stderr).toMatch(/^✖ /);
     expect(result.stderr).toContain('code: AuthFailed');
     expect(result.stderr).toContain('hint: the server refused the credentials');
     for (const output of [result.stdout, result.stderr]) {

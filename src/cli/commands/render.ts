@@ -58,7 +58,7 @@ export const renderCommand: CliCommand = {
       }
       return ExitCode.Ok;
     } catch (error) {
-      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env), 'render failed').join('\n')}\n`);
+      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
       return ExitCode.Failure;
     } finally {
       await mailer?.close();

@@ -57,7 +57,7 @@ export const sendCommand: CliCommand = {
       );
       return ExitCode.Ok;
     } catch (error) {
-      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env), 'send failed').join('\n')}\n`);
+      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
       return ExitCode.Failure;
     } finally {
       await mailer?.close();

@@ -45,7 +45,7 @@ export const verifyCommand: CliCommand = {
       io.stdout.write(`${out.green('✔')} connected and authenticated\n`);
       return ExitCode.Ok;
     } catch (error) {
-      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env), 'verify failed').join('\n')}\n`);
+      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
       return ExitCode.Failure;
     } finally {
       await mailer?.close();
