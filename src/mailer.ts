@@ -6,6 +6,7 @@
 import { parseConfig } from './config/parse-config.js';
 import type { ResolvedMailerConfig } from './config/mailer-config.js';
 import { classifyError } from './classify-error.js';
+import { defaultTemplates } from './default-templates/index.js';
 import { deliverWithRetry } from './deliver-with-retry.js';
 import { MailerError } from './errors.js';
 import { toHeaderValue } from './header-value.js';
@@ -57,7 +58,11 @@ export class Mailer {
   constructor(config: unknown, options: MailerOptions = {}) {
     this.#config = parseConfig(config);
     this.#retryPolicy = resolveRetryPolicy(options.retry);
-    this.#registry = new TemplateRegistry(this.#config.templates, options.templateStore);
+    const templates = this.#config.templates;
+    this.#registry = new TemplateRegistry(
+      options.useDefaultTemplates === false ? templates : [...templates, ...defaultTemplates],
+      options.templateStore,
+    );
     this.#headers = Object.freeze({ ...AUTO_SUBMITTED_HEADER, ...this.#config.customHeaders });
     this.#transport = options.transport ?? createSmtpTransport(this.#config);
   }

@@ -130,6 +130,13 @@ export interface MailerOptions {
   transport?: Transport;
   /** Consulted before the config's templates on every send. */
   templateStore?: TemplateStore;
+  /**
+   * Whether the built-in templates fill in every usage type and locale the config's templates do
+   * not cover. Turn off to send only your own templates (as the Logto connector does), so that a
+   * usage type without a template falls back to your `Generic` one or fails with `TemplateNotFound`.
+   * @default true
+   */
+  useDefaultTemplates?: boolean;
   /** How transient failures are retried. @default `{ attempts: 3, deadline: 30000, baseDelay: 250, maxDelay: 4000 }` */
   retry?: RetryOptions;
 }

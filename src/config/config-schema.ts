@@ -346,7 +346,7 @@ const templates = v.pipe(
   templateList,
   problem<TemplateList>((list) =>
     list.length === 0
-      ? 'is empty; add at least one template (a `Generic` one is the fallback for every type)'
+      ? 'is empty; add at least one template, or leave `templates` out to use the default templates'
       : undefined,
   ),
   uniqueTemplates,
@@ -386,7 +386,7 @@ function resolve(config: v.InferOutput<typeof configObject>): ResolvedMailerConf
     ...(replyTo === undefined ? {} : { replyTo: replyTo.trim() }),
     ...(auth === undefined ? {} : { auth }),
     customHeaders: customHeaders ?? {},
-    templates,
+    templates: templates ?? [],
     smtp: {
       ...smtp,
       pool: smtp.pool ?? true,
@@ -404,7 +404,7 @@ const configObject = v.object(
     replyTo: v.optional(address('replyTo')),
     auth: v.optional(auth),
     customHeaders: v.optional(customHeaders),
-    templates,
+    templates: v.optional(templates),
     secure: v.optional(bool),
     requireTLS: v.optional(bool),
     ignoreTLS: v.optional(bool),

@@ -113,8 +113,11 @@ export interface MailerConfig {
   auth?: SmtpAuth;
   /** Headers added to every message. */
   customHeaders?: Record<string, string | string[]>;
-  /** The templates, at least one usage type; `Generic` is the fallback for missing ones. */
-  templates: TemplateDefinition[];
+  /**
+   * Your templates. Each one overrides the default template of the same usage type and locale;
+   * leave the list out to send the defaults (English, and Japanese for `ja`).
+   */
+  templates?: TemplateDefinition[];
   /** Implicit TLS from the first byte. @default true when the port is 465, else false (STARTTLS when offered) */
   secure?: boolean;
   /** Refuse to send unless STARTTLS succeeds. @default false */
@@ -176,7 +179,7 @@ export interface ResolvedMailerConfig {
     | (Omit<OAuth2ServiceAuth, 'type'> & { type: 'OAuth2' });
   /** Headers added to every message, values free of control characters. */
   customHeaders: Record<string, string | string[]>;
-  /** The templates, validated. */
+  /** The config's own templates, validated (empty when the config leaves them out). */
   templates: TemplateDefinition[];
   /** The remaining nodemailer SMTP options, with `pool`, `disableFileAccess` and `disableUrlAccess` defaulted. */
   smtp: Omit<

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMailer, isMailerError, type Mailer, type MailerError } from '../../src/index.js';
+import { createMailer, isMailerError, type Mailer, type MailerError, type MailerOptions } from '../../src/index.js';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/index.js';
 import { logtoConfigFor } from '../helpers/logto-config.js';
 
@@ -17,8 +17,8 @@ async function sinkWith(options: Parameters<typeof startSmtpSink>[0] = {}): Prom
   return sink;
 }
 
-function mailerFor(config: Record<string, unknown>): Mailer {
-  const mailer = createMailer(config, { retry: { baseDelay: 1, maxDelay: 5 } });
+function mailerFor(config: Record<string, unknown>, options: MailerOptions = {}): Mailer {
+  const mailer = createMailer(config, { retry: { baseDelay: 1, maxDelay: 5 }, ...options });
   cleanups.push(() => mailer.close());
   return mailer;
 }
@@ -86,12 +86,13 @@ describe('send failures', () => {
     expect(sink.connectionCount).toBe(0);
   });
 
-  it('a type without template and without Generic is TemplateNotFound', async () => {
+  it('a type without template and without Generic is TemplateNotFound, with the defaults off', async () => {
     const sink = await sinkWith();
     const mailer = mailerFor(
       logtoConfigFor(sink, {
         templates: [{ usageType: 'SignIn', contentType: 'text/plain', subject: 's', content: '{{code}}' }],
       }),
+      { useDefaultTemplates: false },
     );
     const error = await failureOf(mailer.send({ to: 'ada@example.com', type: 'BindMfa', payload: { code: '1' } }));
     expect(error.code).toBe('TemplateNotFound');

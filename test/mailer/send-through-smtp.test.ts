@@ -126,15 +126,34 @@ describe('a Logto SMTP connector config, unchanged', () => {
     expect(received.map((message) => message.subject)).toEqual(['Código', 'Código (pt)', 'Code', 'Code']);
   });
 
-  it('falls back to the Generic template for a usage type without its own', async () => {
+  it('with the defaults off, falls back to the Generic template for a usage type without its own', async () => {
     mailer = createMailer(
       logtoConfigFor(sink, {
         templates: [{ usageType: 'Generic', contentType: 'text/plain', subject: 'Your code', content: '{{code}}' }],
       }),
+      { useDefaultTemplates: false },
     );
     await mailer.send({ to: 'ada@example.com', type: 'MfaVerification', payload: { code: '777' } });
     const [received] = await sink.waitForMessages(1);
     expect(received?.subject).toBe('Your code');
+  });
+
+  it('fills the usage types and locales the config leaves out with the default templates', async () => {
+    const { templates: _templates, ...withoutTemplates } = logtoConfigFor(sink);
+    mailer = createMailer({
+      ...withoutTemplates,
+      templates: [{ usageType: 'SignIn', contentType: 'text/plain', subject: 'Our sign-in', content: '{{code}}' }],
+    });
+    await mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '111111' } });
+    await mailer.send({ to: 'ada@example.com', type: 'ForgotPassword', payload: { code: '222222' } });
+    await mailer.send({ to: 'ada@example.com', type: 'ForgotPassword', payload: { code: '333333', locale: 'ja-JP' } });
+    const [own, english, japanese] = await sink.waitForMessages(3);
+    expect(own?.subject).toBe('Our sign-in');
+    expect(english?.subject).toBe('Reset your password');
+    expect(english?.html).toContain('<html lang="en">');
+    expect(english?.text).toContain('222222');
+    expect(japanese?.html).toContain('<html lang="ja">');
+    expect(japanese?.text).toContain('333333');
   });
 
   it('sendTest sends the Generic template with a sample code', async () => {
