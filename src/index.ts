@@ -5,6 +5,7 @@
  */
 export { createMailer } from './create-mailer.js';
 export { Mailer, type RenderedMessage } from './mailer.js';
+export { defaultTemplates } from './default-templates/index.js';
 export { MailerError, isMailerError, type MailerErrorCode, type MailerErrorDetails, type ConfigIssue } from './errors.js';
 export type {
   MailerConfig,
