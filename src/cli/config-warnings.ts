@@ -106,7 +106,8 @@ function genericWarnings(templates: unknown[]): ConfigIssue[] {
   return [
     {
       path: 'templates',
-      message: 'has no `Generic` template: a usage type without its own template will fail with TemplateNotFound instead of falling back',
+      message:
+        'has no `Generic` template: a usage type without a template of its own is sent with the built-in default template, not one of yours',
     },
   ];
 }

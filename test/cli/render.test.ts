@@ -95,3 +95,13 @@ describe('auth-mailer render', () => {
     expect(usage.stderr).toContain('render needs --type');
   });
 });
+
+describe('createOfflineTransport', () => {
+  it('refuses to send, so a validating or rendering mailer never connects', async () => {
+    const { createOfflineTransport } = await import('../../src/cli/offline-transport.js');
+    const message = { from: 'a@acme.example', to: 'b@acme.example', subject: 's', text: 't', usageType: 'Generic' };
+    await expect(createOfflineTransport().send(message, { signal: new AbortController().signal })).rejects.toMatchObject({
+      code: 'Unavailable',
+    });
+  });
+});

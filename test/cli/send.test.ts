@@ -42,8 +42,8 @@ describe('auth-mailer send', () => {
     expect(result.stdout).toMatch(/attempts:\s+1/);
   });
 
-  it('falls back to Generic for a usage type without a template', async () => {
-    const result = await run(['send', file, '--to', 'ada@example.com', '--type', 'BindMfa', '--code', '111222'], {
+  it("falls back to the config's Generic for a usage type nothing else covers", async () => {
+    const result = await run(['send', file, '--to', 'ada@example.com', '--type', 'PasskeyAdded', '--code', '111222'], {
       env: { SMTP_PASS: PASSWORD },
     });
     expect(result.code).toBe(0);
