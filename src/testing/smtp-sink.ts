@@ -32,7 +32,7 @@ export interface SinkSession {
   clientName: string;
 }
 
-/** Credentials the sink demands; AUTH PLAIN, LOGIN and XOAUTH2 are offered. */
+/** Credentials the sink demands (over AUTH PLAIN, LOGIN or XOAUTH2). */
 export interface SinkCredentials {
   /** The expected user. */
   user: string;
@@ -46,6 +46,8 @@ export interface SinkCredentials {
 export interface SmtpSinkOptions {
   /** Require AUTH with these credentials; wrong ones get `535`. Absent: no AUTH needed. */
   authenticate?: SinkCredentials;
+  /** The AUTH mechanisms offered, in order. @default ['PLAIN', 'LOGIN', 'XOAUTH2'] */
+  authMethods?: Array<'PLAIN' | 'LOGIN' | 'XOAUTH2'>;
   /** Implicit TLS from the first byte (as on port 465). @default false */
   secure?: boolean;
   /** Offer STARTTLS on a plain connection. @default false */
@@ -76,11 +78,11 @@ export interface ReceivedMessage {
   raw: string;
   /** The decoded subject. */
   subject?: string;
-  /** The `From` header, decoded, as `Name <addr>` or `addr`. */
+  /** The `From` header, decoded, as `Name <addr>` (the name unquoted) or `addr`. */
   from?: string;
-  /** The `To` header, decoded. */
+  /** The `To` header, decoded, written like `from`; several addresses are joined by `, `. */
   to?: string;
-  /** The `Reply-To` header, decoded. */
+  /** The `Reply-To` header, decoded, written like `from`. */
   replyTo?: string;
   /** The `Message-ID` header. */
   messageId?: string;
@@ -97,7 +99,7 @@ export interface ReceivedMessage {
 }
 
 /** A config fragment that points a mailer at the sink. */
-export type SinkConfig = Required<Pick<MailerConfig, 'host' | 'port' | 'secure' | 'tls'>> & Pick<MailerConfig, 'auth'>;
+export type SinkConfig = Required<Pick<MailerConfig, 'host' | 'secure' | 'tls'>> & Pick<MailerConfig, 'auth'> & { port: number };
 
 /** Options of {@link SmtpSink.waitForMessages}. */
 export interface SinkWaitOptions {
@@ -189,7 +191,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     disableReverseLookup: true,
     authOptional: credentials === undefined,
     allowInsecureAuth: true,
-    authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'],
+    authMethods: options.authMethods ?? ['PLAIN', 'LOGIN', 'XOAUTH2'],
     onConnect(session, callback) {
       connectionCount += 1;
       reply(options.onConnect?.(toSinkSession(session)), callback);
@@ -273,7 +275,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       return connectionCount;
     },
     get openConnectionCount() {
-      return sockets.size;
+      return server.connections.size;
     },
     waitForMessages(count, waitOptions = {}) {
       if (messages.length >= count) return Promise.resolve([...messages]);
@@ -304,6 +306,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       connectionCount = 0;
     },
     close() {
+      // net.Server's 'close' (smtp-server's callback) comes once every connection is gone.
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
@@ -339,11 +342,15 @@ function toSinkSession(session: SMTPServerSession): SinkSession {
   };
 }
 
+interface ParsedAddresses {
+  value: Array<{ name: string; address?: string }>;
+}
+
 interface ParsedMessage {
   subject?: string;
-  from?: { text: string };
-  to?: { text: string } | Array<{ text: string }>;
-  replyTo?: { text: string };
+  from?: ParsedAddresses;
+  to?: ParsedAddresses | ParsedAddresses[];
+  replyTo?: ParsedAddresses;
   messageId?: string;
   text?: string;
   html?: string | false;
@@ -363,7 +370,6 @@ function toReceivedMessage(
     headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
   }
   const contentType = parsed.headers.get('content-type') as { value?: string } | undefined;
-  const to = Array.isArray(parsed.to) ? parsed.to.map((address) => address.text).join(', ') : parsed.to?.text;
   return {
     envelope,
     raw,
@@ -371,15 +377,25 @@ function toReceivedMessage(
     session,
     ...defined({
       subject: parsed.subject,
-      from: parsed.from?.text,
-      to,
-      replyTo: parsed.replyTo?.text,
+      from: formatAddresses(parsed.from),
+      to: formatAddresses(parsed.to),
+      replyTo: formatAddresses(parsed.replyTo),
       messageId: parsed.messageId,
       text: parsed.text,
       html: parsed.html === false ? undefined : parsed.html,
       contentType: contentType?.value,
     }),
   };
+}
+
+/** Writes parsed addresses as `Name <addr>` (decoded, unquoted) or `addr`, joined by `, `. */
+function formatAddresses(addresses: ParsedAddresses | ParsedAddresses[] | undefined): string | undefined {
+  if (addresses === undefined) return undefined;
+  return [addresses]
+    .flat()
+    .flatMap((list) => list.value)
+    .map(({ name, address = '' }) => (name === '' ? address : `${name} <${address}>`))
+    .join(', ');
 }
 
 function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
