@@ -34,7 +34,7 @@ const NON_ASCII = /[^ -~]/;
 
 /**
  * Suggests a fix for a failure that looks like a classic mistake: a port/`secure` mismatch, a
- * server that never greets, nothing listening, an untrusted certificate, a non-ASCII EHLO name,
+ * server that never greets, nothing listening, an untrusted or expired certificate, a non-ASCII EHLO name,
  * refused credentials.
  *
  * @param error - The failure, as thrown by nodemailer or Node.
@@ -60,6 +60,9 @@ export function hintFor(error: unknown, context: HintContext): string | undefine
   }
   if (networkCode !== undefined && UNTRUSTED_CERTIFICATE.has(networkCode)) {
     return "the server's certificate is not signed by a trusted CA: pass the server's CA certificate in tls.ca";
+  }
+  if (networkCode === 'CERT_HAS_EXPIRED') {
+    return "the server's TLS certificate has expired: the server's operator must renew it";
   }
   if (networkCode === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     return 'the certificate does not name the host connected to: use the host name on the certificate, or set servername';
