@@ -17,6 +17,13 @@ export type {
   TlsOptions,
 } from './config/mailer-config.js';
 export type { RetryOptions } from './retry-policy.js';
+export {
+  createMemoryRateLimitStore,
+  type MemoryRateLimitStore,
+  type MemoryRateLimitStoreOptions,
+} from './rate-limit/memory-rate-limit-store.js';
+export type { RateLimitOptions } from './rate-limit/rate-limit-options.js';
+export type { RateLimitStore, RateLimitRule, RateLimitDecision } from './rate-limit/rate-limit-store.js';
 export type { Transport, TransportSendOptions, MailMessage, TransportResult } from './transport.js';
 export type {
   MailerOptions,

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { RateLimitOptions } from './rate-limit/rate-limit-options.js';
 import type { RetryOptions } from './retry-policy.js';
 import type { Transport } from './transport.js';
 
@@ -139,4 +140,9 @@ export interface MailerOptions {
   useDefaultTemplates?: boolean;
   /** How transient failures are retried. @default `{ attempts: 3, deadline: 30000, baseDelay: 250, maxDelay: 4000 }` */
   retry?: RetryOptions;
+  /**
+   * Refuses a send with `RateLimited` when the recipient already had `limit` mails of that usage
+   * type within `window` milliseconds: the defence against code flooding. Off when absent.
+   */
+  rateLimit?: RateLimitOptions;
 }

@@ -1,0 +1,66 @@
+/**
+ * The contract between the mailer's per-recipient rate limit and the place its counts live.
+ *
+ * @module
+ */
+
+/** How many sends one key may make, and over how long. */
+export interface RateLimitRule {
+  /** The most sends allowed within any `window`. A whole number of at least 1. */
+  limit: number;
+  /** The length of the window, in milliseconds. A whole number of at least 1. */
+  window: number;
+}
+
+/** A store's answer to one {@link RateLimitStore.hit}. */
+export interface RateLimitDecision {
+  /** Whether this send may go out. `true` means the hit was recorded against the key. */
+  allowed: boolean;
+  /**
+   * When refused: milliseconds until a send for this key may be allowed again (at least 1).
+   * When allowed: `0`.
+   */
+  retryAfter: number;
+  /** How many more sends the key may make in the current window, when the store knows. */
+  remaining?: number;
+}
+
+/**
+ * Where the rate limit keeps its counts. The default is an in-memory store
+ * ({@link createMemoryRateLimitStore}), which counts per process; back it with Redis or a database
+ * to share the limit between instances.
+ *
+ * `hit` must check and record in one atomic step, or two concurrent sends may both be let through
+ * past the limit. In Redis that is one Lua script (a sorted set per key: drop entries older than
+ * the window, count, add when under the limit) or, for a fixed window, `INCR` followed by
+ * `PEXPIRE key window NX` in one `MULTI` (see docs/rate-limiting.md for both). A refused hit must
+ * not delay the moment the key may send again, or a flood would lock the recipient out for as long
+ * as it lasts.
+ *
+ * A `hit` that throws or rejects makes the send reject with `Unavailable` (the error kept as its
+ * `cause`, so keep secrets such as a Redis password out of it); nothing is sent.
+ *
+ * @example
+ * ```ts
+ * // A fixed window in Redis (ioredis, Redis 7 for PEXPIRE NX): one atomic MULTI per send.
+ * const store: RateLimitStore = {
+ *   async hit(key, { limit, window }) {
+ *     const replies = await redis.multi().incr(key).pexpire(key, window, 'NX').pttl(key).exec();
+ *     const [count, ttl] = [Number(replies?.[0]?.[1]), Number(replies?.[2]?.[1])];
+ *     if (count <= limit) return { allowed: true, retryAfter: 0, remaining: limit - count };
+ *     return { allowed: false, retryAfter: Math.max(1, ttl) };
+ *   },
+ * };
+ * ```
+ */
+export interface RateLimitStore {
+  /**
+   * Counts one send against `key`, unless `key` already made `rule.limit` sends within the last
+   * `rule.window` milliseconds.
+   *
+   * @param key - Identifies the recipient and usage type (`SignIn:ada@example.com` by default).
+   * @param rule - The limit and window that apply to this key.
+   * @returns Whether the send may go out, and if not, in how many milliseconds it may.
+   */
+  hit(key: string, rule: Readonly<RateLimitRule>): Promise<RateLimitDecision>;
+}
