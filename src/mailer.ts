@@ -10,6 +10,7 @@ import { defaultTemplates } from './default-templates/index.js';
 import { deliverWithRetry } from './deliver-with-retry.js';
 import { MailerError } from './errors.js';
 import { toHeaderValue } from './header-value.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
 import { parseRecipient } from './recipient.js';
 import { resolveRetryPolicy, type ResolvedRetryPolicy } from './retry-policy.js';
 import { createSmtpTransport } from './smtp/smtp-transport.js';
@@ -44,6 +45,7 @@ export class Mailer {
   readonly #registry: TemplateRegistry;
   readonly #transport: Transport;
   readonly #retryPolicy: ResolvedRetryPolicy;
+  readonly #rateLimiter: RateLimiter | undefined;
   readonly #headers: Readonly<Record<string, string | string[]>>;
   readonly #inFlight = new Set<Promise<unknown>>();
   #closing: Promise<void> | undefined;
@@ -58,6 +60,7 @@ export class Mailer {
   constructor(config: unknown, options: MailerOptions = {}) {
     this.#config = parseConfig(config);
     this.#retryPolicy = resolveRetryPolicy(options.retry);
+    this.#rateLimiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
     const templates = this.#config.templates;
     this.#registry = new TemplateRegistry(
       options.useDefaultTemplates === false ? templates : [...templates, ...defaultTemplates],
@@ -75,7 +78,7 @@ export class Mailer {
    * @param options - An optional `signal` that aborts the send.
    * @returns What the server accepted, and how many attempts it took.
    * @throws {@link MailerError} for every failure: `InvalidRecipient`, `TemplateNotFound`,
-   *   `MissingVariable`, `AuthFailed`, `Rejected`, `Unavailable`, `Closed`.
+   *   `MissingVariable`, `RateLimited` (with `retryAfter`), `AuthFailed`, `Rejected`, `Unavailable`, `Closed`.
    */
   send(request: SendRequest, options: SendOptions = {}): Promise<SendResult> {
     if (this.#closing) return Promise.reject(closedError('send'));
@@ -145,6 +148,7 @@ export class Mailer {
   async #send(request: SendRequest, options: SendOptions): Promise<SendResult> {
     const to = parseRecipient(request?.to);
     const message = (await this.#compose(request, to)) as MailMessage;
+    await this.#rateLimiter?.(to, request.type);
     const { result, attempts } = await deliverWithRetry(message, {
       transport: this.#transport,
       policy: this.#retryPolicy,
