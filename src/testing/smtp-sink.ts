@@ -171,7 +171,6 @@ interface Waiter {
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const [{ SMTPServer }, { simpleParser }] = await Promise.all([import('smtp-server'), import('mailparser')]);
   const messages: ReceivedMessage[] = [];
-  const sockets = new Set<Socket>();
   const waiters = new Set<Waiter>();
   let connectionCount = 0;
   const credentials = options.authenticate;
@@ -241,10 +240,6 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const server: SMTPServer = new SMTPServer(serverOptions);
   // Failed TLS handshakes and dropped clients are what failure tests provoke; the client reports them.
   server.on('error', () => undefined);
-  server.server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -308,11 +303,15 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       connectionCount = 0;
     },
     close() {
-      // net.Server's 'close' (smtp-server's callback) comes once every connection is gone.
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
+      // net.Server reports 'close' before the sockets it counted are released, so each
+      // connection's socket (the TLS one, once upgraded) is awaited too.
+      closing ??= (async () => {
+        const open = [...server.connections].map((connection) => connection._socket);
+        const closed = Promise.all(open.map(waitForClose));
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const socket of open) socket.destroy();
+        await Promise.all([stopped, closed]);
+      })();
       return closing;
     },
     [Symbol.asyncDispose]() {
@@ -320,6 +319,13 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
   };
   return sink;
+}
+
+function waitForClose(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    if (socket.closed) resolve();
+    else socket.once('close', () => resolve());
+  });
 }
 
 /** Answers an smtp-server callback with a hook's result: accept, refuse, or report its failure. */
