@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   createMailer,
   isMailerError,
-  Mailer,
+  type Mailer,
   type MailerConfig,
   type MailerErrorCode,
   type MailMessage,
