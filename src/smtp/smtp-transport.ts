@@ -33,6 +33,10 @@ interface NodemailerInfo {
  * `verify`; then one nodemailer transport is created (concurrent first calls share it) and reused,
  * with pooled connections unless `pool: false`.
  *
+ * A failed delivery is never retried here (the pool's own requeueing is off): the mailer's retry
+ * loop decides, and counts every attempt. A pooled connection the server closed while idle is
+ * dropped from the pool, and the next send opens a fresh one.
+ *
  * Aborting a send's signal rejects it at once, and a message still queued is never sent. A message
  * the pool has already handed to the server may still be delivered: SMTP cannot take it back.
  *
@@ -76,6 +80,9 @@ export function createSmtpTransport(config: ResolvedMailerConfig): Transport {
         secure: config.secure,
         auth: toNodemailerAuth(config.auth),
         logger: logger === true ? createRedactingLogger(redact) : false,
+        // The mailer's retry loop is the one retry point: a pool that silently requeued a message
+        // after a dropped connection would spend attempts the send never counts.
+        maxRequeues: 0,
       } as Parameters<typeof createTransport>[0]) as unknown as NodemailerMailer;
     });
     return mailer;
