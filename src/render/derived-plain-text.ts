@@ -6,7 +6,7 @@
  * @module
  */
 import { htmlToPlainText } from './html-to-plain-text.js';
-import { lookupVariable, type TemplateNode, type VariableName } from './render-nodes.js';
+import { lookupVariable, toText, type TemplateNode, type VariableName } from './render-nodes.js';
 
 /** Literal text, or a variable whose value is inserted as is (not escaped). */
 export type DerivedTextNode = string | VariableName;
@@ -68,8 +68,8 @@ export function renderDerivedPlainText(nodes: readonly DerivedTextNode[], stack:
     }
     const value = lookupVariable(stack, node);
     if (value === null || value === undefined || typeof value === 'function') return undefined;
-    const text = String(value);
-    if (!SAFE_VALUE.test(text)) return undefined;
+    const text = toText(value);
+    if (text === undefined || !SAFE_VALUE.test(text)) return undefined;
     output += text;
   }
   return output;

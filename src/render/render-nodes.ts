@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { MailerError } from '../errors.js';
 import { escapeHtml } from './escape-html.js';
 
 /** A variable name as written in a tag, with its dotted path split once at compile time. */
@@ -83,6 +84,23 @@ function lookupPath(stack: readonly unknown[], path: readonly string[]): unknown
 }
 
 /**
+ * Turns a variable's value into text as `String(value)` does, without throwing.
+ *
+ * @param value - A value found in the payload (not `null`, `undefined` or a function).
+ * @returns The text, or `undefined` for a value that has none: a symbol, an object without
+ *   prototype, an object whose `toString` or `Symbol.toPrimitive` throws or returns an object.
+ */
+export function toText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'symbol') return undefined;
+  try {
+    return String(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Renders `nodes` against the context `stack`. A variable it reaches whose value is `null`,
  * `undefined` or a function (a higher-order lambda, unsupported) renders nothing and its name is
  * pushed onto `missing`; sections treat such values as falsy. Numbers render as `String(n)`.
@@ -91,6 +109,8 @@ function lookupPath(stack: readonly unknown[], path: readonly string[]): unknown
  * @param stack - The context stack (mutated during sections, restored on return).
  * @param missing - Receives the name of every variable reached without a value.
  * @returns The rendered text.
+ * @throws {MailerError} `MissingVariable` when a variable's value cannot be rendered as text
+ *   (see {@link toText}): the contract's nearest code, since the payload holds no usable value for it.
  */
 export function renderNodes(nodes: readonly TemplateNode[], stack: unknown[], missing: string[]): string {
   let output = '';
@@ -100,9 +120,13 @@ export function renderNodes(nodes: readonly TemplateNode[], stack: unknown[], mi
       output += node;
     } else if (node.kind === 'variable') {
       const value = lookupVariable(stack, node.name);
-      if (value === null || value === undefined || typeof value === 'function') missing.push(node.name.source);
-      else if (node.escape && typeof value !== 'number') output += escapeHtml(String(value));
-      else output += String(value);
+      if (value === null || value === undefined || typeof value === 'function') {
+        missing.push(node.name.source);
+        continue;
+      }
+      const text = toText(value);
+      if (text === undefined) throw unrenderableError(node.name.source, value);
+      output += node.escape && typeof value !== 'number' ? escapeHtml(text) : text;
     } else {
       output += renderSection(node, stack, missing);
     }
@@ -133,4 +157,13 @@ function renderWithContext(nodes: readonly TemplateNode[], stack: unknown[], vie
   const output = renderNodes(nodes, stack, missing);
   stack.pop();
   return output;
+}
+
+function unrenderableError(name: string, value: unknown): MailerError {
+  const kind = typeof value === 'symbol' ? 'a symbol' : 'an object without a usable toString';
+  return new MailerError(
+    'MissingVariable',
+    `Cannot render {{${name}}}: its value is ${kind}, which cannot be rendered as text. ` +
+      `Pass a string or a number for ${name} in payload.`,
+  );
 }
