@@ -5,10 +5,11 @@
  */
 import { parseConfig } from './config/parse-config.js';
 import type { ResolvedMailerConfig } from './config/mailer-config.js';
+import { checkRequest, type CheckedRequest } from './check-request.js';
 import { classifyError } from './classify-error.js';
 import { defaultTemplates } from './default-templates/index.js';
 import { deliverWithRetry } from './deliver-with-retry.js';
-import { MailerError } from './errors.js';
+import { MailerError, isMailerError } from './errors.js';
 import { toHeaderValue } from './header-value.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
 import { parseRecipient } from './recipient.js';
@@ -99,8 +100,7 @@ export class Mailer {
    * @throws {@link MailerError} `InvalidRecipient`, `TemplateNotFound` or `MissingVariable`.
    */
   async render(request: RenderRequest): Promise<RenderedMessage> {
-    const to = request.to === undefined ? undefined : parseRecipient(request.to);
-    return this.#compose(request, to);
+    return (await this.#prepare(request, 'render')).message;
   }
 
   /**
@@ -146,9 +146,10 @@ export class Mailer {
   }
 
   async #send(request: SendRequest, options: SendOptions): Promise<SendResult> {
-    const to = parseRecipient(request?.to);
-    const message = (await this.#compose(request, to)) as MailMessage;
-    await this.#rateLimiter?.(to, request.type);
+    const prepared = await this.#prepare(request, 'send');
+    const message = prepared.message as MailMessage;
+    const to = message.to;
+    await this.#rateLimiter?.(to, prepared.request.type);
     const { result, attempts } = await deliverWithRetry(message, {
       transport: this.#transport,
       policy: this.#retryPolicy,
@@ -164,8 +165,26 @@ export class Mailer {
     };
   }
 
-  async #compose(request: RenderRequest, to: string | undefined): Promise<RenderedMessage> {
-    const payload = request.payload ?? {};
+  /**
+   * Checks, addresses and renders a request: the one place that reads the caller's data, so
+   * anything but a MailerError thrown there (a payload getter, lambda or proxy that throws)
+   * becomes `MissingVariable`.
+   */
+  async #prepare(
+    request: unknown,
+    operation: 'send' | 'render',
+  ): Promise<{ request: CheckedRequest; message: RenderedMessage }> {
+    try {
+      const checked = checkRequest(request, operation);
+      const to = operation === 'send' || checked.to !== undefined ? parseRecipient(checked.to) : undefined;
+      return { request: checked, message: await this.#compose(checked, to) };
+    } catch (error) {
+      throw isMailerError(error) ? error : unreadablePayloadError(operation, error);
+    }
+  }
+
+  async #compose(request: CheckedRequest, to: string | undefined): Promise<RenderedMessage> {
+    const { payload } = request;
     const template = await this.#registry.find(request.type, payload.locale);
     const { definition } = template;
     const content = template.render(payload);
@@ -193,6 +212,15 @@ export class Mailer {
     await Promise.allSettled([...this.#inFlight]);
     await this.#transport.close?.();
   }
+}
+
+function unreadablePayloadError(operation: string, cause: unknown): MailerError {
+  return new MailerError(
+    'MissingVariable',
+    `Cannot ${operation}: reading the request or its payload threw ` +
+      `(a getter, function or proxy in it failed; see cause). Pass plain strings and numbers as template variables.`,
+    { cause },
+  );
 }
 
 function closedError(operation: string): MailerError {
