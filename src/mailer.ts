@@ -59,16 +59,26 @@ export class Mailer {
    * @throws {@link MailerError} `InvalidConfig` naming every bad field, or `TemplateSyntax` naming the broken template.
    */
   constructor(config: unknown, options: MailerOptions = {}) {
-    this.#config = parseConfig(config);
-    this.#retryPolicy = resolveRetryPolicy(options.retry);
-    this.#rateLimiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
-    const templates = this.#config.templates;
-    this.#registry = new TemplateRegistry(
-      options.useDefaultTemplates === false ? templates : [...templates, ...defaultTemplates],
-      options.templateStore,
-    );
-    this.#headers = Object.freeze({ ...AUTO_SUBMITTED_HEADER, ...this.#config.customHeaders });
-    this.#transport = options.transport ?? createSmtpTransport(this.#config);
+    try {
+      this.#config = parseConfig(config);
+      this.#retryPolicy = resolveRetryPolicy(options.retry);
+      this.#rateLimiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
+      const templates = this.#config.templates;
+      this.#registry = new TemplateRegistry(
+        options.useDefaultTemplates === false ? templates : [...templates, ...defaultTemplates],
+        options.templateStore,
+      );
+      this.#headers = Object.freeze({ ...AUTO_SUBMITTED_HEADER, ...this.#config.customHeaders });
+      this.#transport = options.transport ?? createSmtpTransport(this.#config);
+    } catch (error) {
+      // A getter or proxy in the config, or options of the wrong shape, must not escape as a TypeError.
+      throw isMailerError(error)
+        ? error
+        : new MailerError('InvalidConfig', 'Cannot create the mailer: reading the config or options threw (see cause). Pass plain data.', {
+            issues: [{ path: '', message: 'reading the config or options threw; pass plain data' }],
+            cause: error,
+          });
+    }
   }
 
   /**
