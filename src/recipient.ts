@@ -15,6 +15,10 @@ const MAX_ECHO_LENGTH = 120;
 const DOT_ATOM = /^[\p{L}\p{N}\p{M}!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}-]+(?:\.[\p{L}\p{N}\p{M}!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}-]+)*$/u;
 // A host name label: letters (any script), digits, inner hyphens.
 const LABEL = /^[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M}-]*[\p{L}\p{N}\p{M}])?$/u;
+// Invisible or unencodable characters no real address holds: Unicode spaces, format characters
+// (byte order mark, zero-width space, bidi controls; ZWNJ and ZWJ stay, some scripts need them)
+// and unpaired surrogates.
+const INVISIBLE = /[\p{White_Space}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/u;
 // Characters that make a display name need double quotes (RFC 5322 specials).
 const SPECIALS = /[()<>[\]:;@\\,."]/;
 
@@ -30,7 +34,8 @@ type Fail = (why: string) => MailerError;
  * @returns The address, or `Name <address>`, to put in the `To` header.
  * @throws {@link MailerError} `InvalidRecipient` when `to` is not a string, is empty, holds a list
  *   (`,` `;`), a group (`name: ...;`), a comment, a control character, a quoted local part, no
- *   domain, or is longer than SMTP allows (64 octets before `@`, 254 in all).
+ *   domain, a space or invisible character (byte order mark, zero-width space, bidi control) in
+ *   the address, or is longer than SMTP allows (64 octets before `@`, 254 in all).
  * @example
  * ```ts
  * parseRecipient('Ada Lovelace <Ada@Example.COM>'); // 'Ada Lovelace <Ada@example.com>'
@@ -109,6 +114,7 @@ function checkAddress(address: string, fail: Fail): string {
   const domain = address.slice(at + 1).toLowerCase();
   if (local.includes('@')) throw fail('holds more than one @');
   if (local === '') throw fail('has nothing before the @');
+  if (INVISIBLE.test(address)) throw fail('holds a space, an invisible formatting character or a broken UTF-16 character');
   if (domain === '') throw fail('has no domain after the @');
   if (!DOT_ATOM.test(local)) throw fail('has a character that is not allowed before the @, or a misplaced dot');
   const labels = domain.split('.');
