@@ -45,7 +45,14 @@ export interface OAuth2ServiceAuth {
   /** The service account's client id. */
   serviceClient: string;
   /** The service account's PEM private key, or an encrypted one with its passphrase (as Logto allows). */
-  privateKey: string | { key: string; passphrase: string };
+  privateKey:
+    | string
+    | {
+        /** The encrypted PEM private key. */
+        key: string;
+        /** The passphrase that decrypts `key`. */
+        passphrase: string;
+      };
   /** The token endpoint, when it is not Google's. */
   accessUrl?: string;
 }
