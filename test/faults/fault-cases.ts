@@ -61,7 +61,7 @@ export function caseConfig(peer: FaultPeer, auth: CaseAuth, extra: Partial<Maile
 
 /** The credentials a sink demands from a mailer using `auth`; `wrong` makes them differ. */
 function credentialsFor(auth: CaseAuth, wrong = false): SinkCredentials {
-  const fields = auth as Record<string, unknown>;
+  const fields = auth as unknown as Record<string, unknown>;
   const user = String(fields.user);
   if (typeof fields.pass === 'string') return { user, pass: wrong ? `not-${fields.pass}` : fields.pass };
   const token = typeof fields.accessToken === 'string' ? fields.accessToken : 'a-token-the-mailer-must-fetch';
@@ -92,7 +92,7 @@ async function countingSink(auth: CaseAuth, options: SmtpSinkOptions = {}): Prom
   return Object.assign(counts, { sink });
 }
 
-function sinkPeer(counting: CountingSink, checkReceived: () => void, config: Partial<MailerConfig> = {}): FaultPeer {
+function sinkPeer(counting: CountingSink, checkReceived: () => void, config: Partial<Omit<MailerConfig, 'port'>> = {}): FaultPeer {
   const { sink } = counting;
   return {
     config: { host: sink.host, port: sink.port, secure: false, tls: { rejectUnauthorized: false }, ...config },
