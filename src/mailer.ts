@@ -63,10 +63,10 @@ export class Mailer {
       this.#config = parseConfig(config);
       this.#retryPolicy = resolveRetryPolicy(options.retry);
       this.#rateLimiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
-      const templates = this.#config.templates;
       this.#registry = new TemplateRegistry(
-        options.useDefaultTemplates === false ? templates : [...templates, ...defaultTemplates],
+        this.#config.templates,
         options.templateStore,
+        options.useDefaultTemplates === false ? [] : defaultTemplates,
       );
       this.#headers = Object.freeze({ ...AUTO_SUBMITTED_HEADER, ...this.#config.customHeaders });
       this.#transport = options.transport ?? createSmtpTransport(this.#config);

@@ -1,12 +1,14 @@
 /**
  * Chooses the template for a send: the template store first, then the config's templates, each by
- * exact locale, shorter locale, then no locale; then the same for `Generic`.
+ * exact locale, shorter locale, then no locale; then the same for `Generic`; then the built-in
+ * templates, the same way.
  *
  * @module
  */
 import { isMailerError, MailerError } from './errors.js';
 import { compileTemplate, type CompiledTemplate } from './render/compile-template.js';
 import { describeTemplate } from './render/describe-template.js';
+import { normalizeLocale, TemplateTable } from './template-table.js';
 import type { TemplateDefinition, TemplateStore } from './types.js';
 
 const GENERIC = 'Generic';
@@ -20,6 +22,8 @@ const DEFINITION_FIELDS = ['usageType', 'contentType', 'subject', 'content', 'lo
  * Locales match case-insensitively, `_` counts as `-`, and a tag is shortened one subtag at a time
  * (`zh-Hant-TW` → `zh-Hant` → `zh` → no locale), which includes the contract's exact → language
  * subtag → none. Among config templates with the same usage type and locale, the first one wins.
+ * The built-in templates are consulted only when neither the store nor the config has a template
+ * for the type or for `Generic`: the user's own templates always win where they apply.
  * Store templates are compiled on first use and cached, by object and by content, so a store that
  * returns fresh objects does not recompile on every send.
  *
@@ -31,28 +35,24 @@ const DEFINITION_FIELDS = ['usageType', 'contentType', 'subject', 'content', 'lo
  * ```
  */
 export class TemplateRegistry {
-  readonly #config = new Map<string, Map<string, CompiledTemplate>>();
+  readonly #config: TemplateTable;
+  readonly #builtIn: TemplateTable;
   readonly #store: TemplateStore | undefined;
   readonly #storedByObject = new WeakMap<object, CompiledTemplate>();
   readonly #storedByContent = new Map<string, CompiledTemplate>();
 
   /**
-   * Compiles every config template.
+   * Compiles every config template and built-in template.
    *
    * @param templates - The config's templates.
    * @param store - Consulted before the config's templates on every lookup.
+   * @param builtIn - Templates used only where neither the store nor the config has one.
    * @throws {MailerError} `TemplateSyntax` naming the first template that does not compile.
    */
-  constructor(templates: readonly TemplateDefinition[], store?: TemplateStore) {
+  constructor(templates: readonly TemplateDefinition[], store?: TemplateStore, builtIn: readonly TemplateDefinition[] = []) {
     this.#store = store;
-    for (const definition of templates) {
-      const compiled = compileTemplate(definition);
-      const { usageType, locale } = compiled.definition;
-      let byLocale = this.#config.get(usageType);
-      if (byLocale === undefined) this.#config.set(usageType, (byLocale = new Map()));
-      const key = locale === undefined ? NO_LOCALE : normalizeLocale(locale).toLowerCase();
-      if (!byLocale.has(key)) byLocale.set(key, compiled);
-    }
+    this.#config = new TemplateTable(templates);
+    this.#builtIn = new TemplateTable(builtIn);
   }
 
   /**
@@ -68,8 +68,7 @@ export class TemplateRegistry {
   find(usageType: string, locale: string | undefined): Promise<CompiledTemplate> {
     if (typeof locale !== 'string') locale = undefined;
     if (this.#store !== undefined) return this.#findWithStore(this.#store, usageType, locale);
-    const found =
-      this.#findInConfig(usageType, locale) ?? (usageType === GENERIC ? undefined : this.#findInConfig(GENERIC, locale));
+    const found = findInTable(this.#config, usageType, locale) ?? findInTable(this.#builtIn, usageType, locale);
     return found === undefined ? Promise.reject(notFoundError(usageType, locale)) : Promise.resolve(found);
   }
 
@@ -80,22 +79,12 @@ export class TemplateRegistry {
         const definition = await findInStore(store, type, tag);
         if (definition !== undefined && definition !== null) return this.#compileStored(definition, type, tag);
       }
-      const found = this.#findInConfig(type, locale);
+      const found = this.#config.find(type, locale);
       if (found !== undefined) return found;
     }
+    const builtIn = findInTable(this.#builtIn, usageType, locale);
+    if (builtIn !== undefined) return builtIn;
     throw notFoundError(usageType, locale);
-  }
-
-  #findInConfig(usageType: string, locale: string | undefined): CompiledTemplate | undefined {
-    const byLocale = this.#config.get(usageType);
-    if (byLocale === undefined) return undefined;
-    let tag = locale === undefined ? NO_LOCALE : normalizeLocale(locale).toLowerCase();
-    while (tag !== NO_LOCALE) {
-      const found = byLocale.get(tag);
-      if (found !== undefined) return found;
-      tag = tag.slice(0, Math.max(tag.lastIndexOf('-'), 0));
-    }
-    return byLocale.get(NO_LOCALE);
   }
 
   #compileStored(definition: TemplateDefinition, type: string, tag: string | undefined): CompiledTemplate {
@@ -118,9 +107,9 @@ export class TemplateRegistry {
   }
 }
 
-/** `pt_BR ` → `pt-BR`; an empty tag means no locale. */
-function normalizeLocale(locale: string): string {
-  return locale.trim().replaceAll('_', '-');
+/** The type's template in `table`, else its `Generic` one. */
+function findInTable(table: TemplateTable, usageType: string, locale: string | undefined): CompiledTemplate | undefined {
+  return table.find(usageType, locale) ?? (usageType === GENERIC ? undefined : table.find(GENERIC, locale));
 }
 
 /** The tags to ask the store for, in order: `zh-Hant-TW`, `zh-Hant`, `zh`, then `undefined`. */

@@ -126,19 +126,18 @@ describe('a Logto SMTP connector config, unchanged', () => {
     expect(received.map((message) => message.subject)).toEqual(['Código', 'Código (pt)', 'Code', 'Code']);
   });
 
-  it('with the defaults off, falls back to the Generic template for a usage type without its own', async () => {
+  it("falls back to the config's Generic template before any built-in one, as Logto does", async () => {
     mailer = createMailer(
       logtoConfigFor(sink, {
         templates: [{ usageType: 'Generic', contentType: 'text/plain', subject: 'Your code', content: '{{code}}' }],
       }),
-      { useDefaultTemplates: false },
     );
-    await mailer.send({ to: 'ada@example.com', type: 'MfaVerification', payload: { code: '777' } });
+    await mailer.send({ to: 'ada@example.com', type: 'MfaVerification', payload: { code: '777', locale: 'ja' } });
     const [received] = await sink.waitForMessages(1);
     expect(received?.subject).toBe('Your code');
   });
 
-  it('fills the usage types and locales the config leaves out with the default templates', async () => {
+  it('fills the usage types the config leaves out, Generic included, with the default templates', async () => {
     const { templates: _templates, ...withoutTemplates } = logtoConfigFor(sink);
     mailer = createMailer({
       ...withoutTemplates,

@@ -185,3 +185,26 @@ describe('TemplateRegistry with a template store', () => {
     expect(unclosed.message).toContain('Unclosed section');
   });
 });
+
+describe('built-in templates', () => {
+  const builtIn = [template('SignIn', undefined, 'built-in'), template('SignIn', 'ja', 'built-in ja'), template('Generic', undefined, 'built-in generic')];
+
+  it("are used only where neither the config's type nor its Generic applies", async () => {
+    const registry = new TemplateRegistry([template('SignIn', undefined, 'own'), template('Generic', 'fr', 'own generic fr')], undefined, builtIn);
+    expect((await registry.find('SignIn', 'ja')).definition.subject).toBe('own');
+    expect((await registry.find('Register', 'fr')).definition.subject).toBe('own generic fr');
+    expect((await registry.find('Register', 'de')).definition.subject).toBe('built-in generic');
+  });
+
+  it('come after the store too', async () => {
+    const store = { findTemplate: async (type: string) => (type === 'Generic' ? template('Generic', undefined, 'stored generic') : undefined) };
+    const registry = new TemplateRegistry([], store, builtIn);
+    expect((await registry.find('SignIn', 'ja')).definition.subject).toBe('stored generic');
+  });
+
+  it('fill a config with no templates, by locale', async () => {
+    const registry = new TemplateRegistry([], undefined, builtIn);
+    expect((await registry.find('SignIn', 'ja-JP')).definition.subject).toBe('built-in ja');
+    expect((await registry.find('SignIn', 'en')).definition.subject).toBe('built-in');
+  });
+});
