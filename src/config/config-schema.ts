@@ -235,23 +235,47 @@ function pickAuthSchema(input: unknown) {
 
 const auth = v.lazy(pickAuthSchema);
 
+/**
+ * Headers every message sets from the config, the template or the recipient: a custom header of
+ * the same name would be dropped or fight them (and `Bcc` would look like a hidden recipient).
+ */
+const RESERVED_HEADERS = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'reply-to',
+  'sender',
+  'message-id',
+  'date',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'return-path',
+]);
+
 /** Finds what is wrong with a header field name (RFC 5322: printable ASCII without colon or space). */
 function findHeaderNameProblem(name: string): string | undefined {
   if (name === '') return 'is an empty header name; remove it';
-  return /^[\x21-\x39\x3b-\x7e]+$/.test(name)
-    ? undefined
-    : 'is not a valid header name; use printable ASCII letters, digits and `-` only, ' +
-        'without spaces, colons or line breaks';
+  if (!/^[\x21-\x39\x3b-\x7e]+$/.test(name)) {
+    return (
+      'is not a valid header name; use printable ASCII letters, digits and `-` only, ' +
+      'without spaces, colons or line breaks'
+    );
+  }
+  return RESERVED_HEADERS.has(name.toLowerCase())
+    ? 'is a header the mailer sets itself (from `fromEmail`, `replyTo`, the template or the recipient); remove it'
+    : undefined;
 }
 
-const headerValue = v.pipe(
-  v.string(),
-  problem<string>((value) =>
-    hasControlCharacter(value)
-      ? 'holds a line break or other control character; write the value on one line'
-      : undefined,
-  ),
-);
+/** Finds what is wrong with a custom header value: an empty one would be dropped without a word. */
+function findHeaderValueProblem(value: string): string | undefined {
+  if (hasControlCharacter(value)) return 'holds a line break or other control character; write the value on one line';
+  return value.trim() === '' ? 'is empty; give the header a value or remove it' : undefined;
+}
+
+const headerValue = v.pipe(v.string(), problem(findHeaderValueProblem));
 
 /**
  * A string or an array of them, checked as whichever it is so that a bad item is reported at its

@@ -118,7 +118,12 @@ export interface MailerConfig {
   replyTo?: string;
   /** How to authenticate; leave out for relays that authorize by source address. */
   auth?: SmtpAuth;
-  /** Headers added to every message. */
+  /**
+   * Headers added to every message: printable ASCII names, non-empty one-line values. The headers
+   * the mailer sets itself (`From`, `To`, `Cc`, `Bcc`, `Subject`, `Reply-To`, `Sender`,
+   * `Message-ID`, `Date`, `MIME-Version`, `Content-Type`, `Content-Transfer-Encoding`,
+   * `Return-Path`) are refused.
+   */
   customHeaders?: Record<string, string | string[]>;
   /**
    * Your templates. Each one overrides the default template of the same usage type and locale;
