@@ -70,6 +70,7 @@ export async function measureRender() {
   const full = compileTemplate(TEMPLATES[0]);
   // HTML alone: the same content, with an empty subject and an empty hand-written text part.
   const htmlOnly = compileTemplate({ ...TEMPLATES[0], subject: '', text: '' });
+  const handWritten = compileTemplate({ ...TEMPLATES[0], text: 'Your Acme sign-in code is {{code}}.\n\nOr open {{link}}' });
 
   const mailer = createMailer(mailerConfig(25), { transport: new MemoryTransport() });
   const { replaceSendMessageHandlebars } = await import('@logto/connector-kit');
@@ -85,6 +86,12 @@ export async function measureRender() {
     }),
     'compiled template: HTML alone (internal renderer)': timeSync((i) => {
       read(htmlOnly.render(payloads[i & 1023]).html);
+    }),
+    'compiled template: subject + HTML + hand-written text (internal renderer)': timeSync((i) => {
+      const content = handWritten.render(payloads[i & 1023]);
+      read(content.subject);
+      read(content.html);
+      read(content.text);
     }),
     'Mailer.render() public API: whole message (MemoryTransport mailer)': await timeAsync(async (i) => {
       const message = await mailer.render({ to: TO, type: 'SignIn', payload: payloads[i & 1023] });
