@@ -16,8 +16,9 @@ const ADDRESS_PATH = /^(fromEmail|replyTo|templates\[\d+\]\.(sendFrom|replyTo))$
 const ADDRESS = /<([^<>]*)>\s*$|^([^<>]*)$/;
 
 /**
- * Lists the warnings for a raw config (as read from JSON, valid or not): no `Generic` template,
- * an HTML template without a `text` part, `<...>` placeholders left in, `secure` contradicting
+ * Lists the warnings for a raw config (as read from JSON, valid or not): templates listed without
+ * a `Generic` one (the built-in templates then serve the other usage types), an HTML template
+ * without a `text` part, `<...>` placeholders left in, `secure` contradicting
  * the port, a sender whose domain is not a full domain name. Values of secret fields (`auth.*`,
  * `dkim.privateKey`, TLS keys) are never repeated.
  *
@@ -102,12 +103,12 @@ function htmlWarnings(template: Record<string, unknown>, index: number): ConfigI
 }
 
 function genericWarnings(templates: unknown[]): ConfigIssue[] {
-  if (templates.some((template) => isRecord(template) && template.usageType === 'Generic')) return [];
+  if (templates.length === 0 || templates.some((template) => isRecord(template) && template.usageType === 'Generic')) return [];
   return [
     {
       path: 'templates',
       message:
-        'has no `Generic` template: a usage type without a template of its own is sent with the built-in default template, not one of yours',
+        'has no `Generic` template: usage types without a template of yours are sent with the built-in templates (English/Japanese); add a `Generic` template to use your own wording for them',
     },
   ];
 }

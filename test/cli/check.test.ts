@@ -16,6 +16,17 @@ describe('auth-mailer check', () => {
     expect(result.stdout).not.toContain('warning');
   });
 
+  it('says a config without templates sends the built-in ones, without warning about Generic', async () => {
+    const config = baseConfig();
+    delete config.templates;
+    const file = await writeConfig(dir.path, config);
+    const result = await run(['check', file]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(`${file} is valid: no templates of its own; sends the built-in templates`);
+    expect(result.stdout).not.toContain('0 templates');
+    expect(result.stdout).not.toContain('warning');
+  });
+
   it('exits 0 with warnings for a valid but suspect config', async () => {
     const file = await writeConfig(
       dir.path,
@@ -29,7 +40,7 @@ describe('auth-mailer check', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/warning secure is false but port 465/);
     expect(result.stdout).toMatch(/warning templates\[0\] \(SignIn\) is HTML without a `text` part/);
-    expect(result.stdout).toMatch(/warning templates has no `Generic` template/);
+    expect(result.stdout).toMatch(/warning templates has no `Generic` template: usage types without a template of yours are sent with the built-in templates/);
     expect(result.stdout).toContain('3 warnings');
   });
 

@@ -9,10 +9,18 @@ describe('configWarnings', () => {
     expect(configWarnings(baseConfig())).toEqual([]);
   });
 
-  it('warns when there is no Generic template to fall back to', () => {
+  it('warns when templates are listed without a Generic one, saying the built-ins serve the rest', () => {
     const config = baseConfig();
     config.templates = (config.templates as { usageType: string }[]).filter((template) => template.usageType !== 'Generic');
-    expect(configWarnings(config)).toEqual([{ path: 'templates', message: expect.stringContaining('no `Generic` template') }]);
+    expect(configWarnings(config)).toEqual([
+      { path: 'templates', message: expect.stringContaining('no `Generic` template: usage types without a template of yours are sent with the built-in templates') },
+    ]);
+  });
+
+  it('does not ask for a Generic template when the config leaves templates out', () => {
+    const config = baseConfig();
+    delete config.templates;
+    expect(configWarnings(config)).toEqual([]);
   });
 
   it('warns about an HTML template without a text part, naming it', () => {
@@ -65,6 +73,7 @@ describe('configWarnings', () => {
 
   it('tolerates configs of any shape', () => {
     expect(configWarnings('nope')).toEqual([]);
-    expect(paths({ templates: 'x' })).toEqual(['templates']);
+    expect(paths({ templates: 'x' })).toEqual([]);
+    expect(paths({ templates: [] })).toEqual([]);
   });
 });

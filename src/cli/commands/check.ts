@@ -19,8 +19,10 @@ const HELP = `Usage: auth-mailer check <config.json>
 
 Validates a JSON config file without connecting anywhere: every problem is listed by its
 path (templates[2].contentType), and templates are compiled. Also warns about what is legal
-but probably a mistake: no Generic template, an HTML template without a text part, <...>
-placeholders left in, secure contradicting the port, a sender without a real domain.
+but probably a mistake: templates without a Generic one (the built-in templates then serve
+the other usage types), an HTML template without a text part, <...> placeholders left in,
+secure contradicting the port, a sender without a real domain. A config without templates
+sends the built-in templates.
 
 A string value that is exactly "\${NAME}" is read from the environment variable NAME.
 Secret values (auth.*, dkim.privateKey) are never printed.
@@ -73,7 +75,8 @@ function printWarnings(io: CliIo, warnings: readonly ConfigIssue[]): void {
 }
 
 function describeTemplates(config: unknown): string {
-  const templates = (config as { templates?: { usageType?: unknown }[] }).templates ?? [];
+  const templates = (config as { templates?: { usageType?: unknown }[] }).templates;
+  if (templates === undefined) return ': no templates of its own; sends the built-in templates (English/Japanese, all nine usage types)';
   const usageTypes = [...new Set(templates.map((template) => String(template.usageType)))];
   return `: ${templates.length} template${templates.length === 1 ? '' : 's'} (${usageTypes.join(', ')})`;
 }
