@@ -127,7 +127,7 @@ function toNodes(tokens: readonly MustacheToken[], fail: (problem: string) => Ma
   const nodes: TemplateNode[] = [];
   let text: string[] = [];
   const flushText = (): void => {
-    if (text.length > 0) nodes.push(text.join(''));
+    if (text.length > 0) nodes.push(flatten(text.join('')));
     text = [];
   };
   for (const [type, value, , , children] of tokens) {
@@ -148,6 +148,15 @@ function toNodes(tokens: readonly MustacheToken[], fail: (problem: string) => Ma
   }
   flushText();
   return nodes;
+}
+
+/**
+ * Mustache builds each text token one character at a time, which V8 keeps as a rope of thousands
+ * of pieces that every render would walk again. A JSON round trip copies it into one flat string,
+ * losslessly (lone surrogates included), once, at compile time.
+ */
+function flatten(value: string): string {
+  return JSON.parse(JSON.stringify(value)) as string;
 }
 
 function toVariableName(source: string): VariableName {
