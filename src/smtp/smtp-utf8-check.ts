@@ -1,0 +1,103 @@
+/**
+ * Refuses, before anything is sent, a message whose envelope needs SMTPUTF8 (RFC 6531) when the
+ * server does not offer it. nodemailer would otherwise send the UTF-8 address without the
+ * SMTPUTF8 parameter, which a server may refuse, or accept and then mangle.
+ *
+ * @module
+ */
+import type { ResolvedMailerConfig } from '../config/mailer-config.js';
+import { MailerError } from '../errors.js';
+import type { MailMessage } from '../transport.js';
+
+/** Checks one message before it is handed to nodemailer; rejects when the server cannot take it. */
+export type SmtpUtf8Check = (message: MailMessage) => Promise<void>;
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+const SMTPUTF8_KEYWORD = /[ -]SMTPUTF8\b/im;
+
+/**
+ * Tells whether a mailbox (`addr` or `Name <addr>`) needs SMTPUTF8: its local part holds a
+ * non-ASCII character. A non-ASCII domain alone does not, since nodemailer sends it as punycode
+ * (`user@例子.测试` goes out as `user@xn--fsqu00a.xn--0zwm56d`); a display name is encoded in the
+ * header and never reaches the envelope.
+ *
+ * @param mailbox - The mailbox as the message carries it.
+ * @returns `true` when the envelope address has a non-ASCII local part.
+ */
+export function needsSmtpUtf8(mailbox: string): boolean {
+  const address = /<([^<>]*)>\s*$/.exec(mailbox)?.[1] ?? mailbox;
+  return NON_ASCII.test(address.slice(0, Math.max(address.lastIndexOf('@'), 0)));
+}
+
+/**
+ * Creates the check the SMTP transport runs before each send. Messages with ASCII envelope
+ * addresses pass at once. For the first one that needs SMTPUTF8, one extra connection reads the
+ * server's EHLO reply (after STARTTLS, when that is used) and quits without authenticating or
+ * sending; the answer is kept for the transport's lifetime. A failed probe is not kept, so the
+ * next send asks again.
+ *
+ * @param config - The resolved config: where to connect and how (TLS, timeouts, client name).
+ * @returns The check.
+ * @throws {@link MailerError} (from the check) `InvalidRecipient` when the recipient needs SMTPUTF8
+ *   and the server does not offer it, `InvalidConfig` when the sender does; neither is retryable.
+ *   A probe that cannot connect rejects with the connection error, for the caller to classify.
+ * @example
+ * ```ts
+ * const checkSmtpUtf8 = createSmtpUtf8Check(config);
+ * await checkSmtpUtf8(message); // throws before anything is sent when the server cannot take it
+ * ```
+ */
+export function createSmtpUtf8Check(config: ResolvedMailerConfig): SmtpUtf8Check {
+  let offered: Promise<boolean> | undefined;
+  return async (message) => {
+    const recipient = needsSmtpUtf8(message.to);
+    if (!recipient && !needsSmtpUtf8(message.from)) return;
+    offered ??= serverOffersSmtpUtf8(config).catch((error: unknown) => {
+      offered = undefined;
+      throw error;
+    });
+    if (await offered) return;
+    const server = `${config.host}:${config.port}`;
+    throw recipient
+      ? new MailerError(
+          'InvalidRecipient',
+          `Cannot send to ${message.to}: the server ${server} does not support SMTPUTF8, so it cannot take an address ` +
+            'with non-ASCII characters before the @. Nothing was sent; ask for an ASCII address, or use a server that offers SMTPUTF8.',
+        )
+      : new MailerError(
+          'InvalidConfig',
+          `Cannot send from ${message.from}: the server ${server} does not support SMTPUTF8, so it cannot take a sender ` +
+            'address with non-ASCII characters before the @. Nothing was sent; use an ASCII sender address.',
+          { issues: [{ path: 'fromEmail', message: 'needs SMTPUTF8, which the server does not offer; use an ASCII address' }] },
+        );
+  };
+}
+
+/** Connects (with STARTTLS as configured), reads the EHLO reply, and quits. */
+async function serverOffersSmtpUtf8(config: ResolvedMailerConfig): Promise<boolean> {
+  const { default: SMTPConnection } = await import('nodemailer/lib/smtp-connection');
+  const { tls, servername, name, localAddress, connectionTimeout, greetingTimeout, socketTimeout, dnsTimeout, requireTLS, ignoreTLS } =
+    config.smtp;
+  const connection = new SMTPConnection({
+    ...{ tls, servername, name, localAddress, connectionTimeout, greetingTimeout, socketTimeout, dnsTimeout, requireTLS, ignoreTLS },
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    logger: false,
+  } as ConstructorParameters<typeof SMTPConnection>[0]);
+  return new Promise<boolean>((resolve, reject) => {
+    let offered: boolean | undefined;
+    connection.once('error', (error: unknown) => {
+      connection.close();
+      reject(error);
+    });
+    connection.once('end', () => {
+      if (offered === undefined) reject(Object.assign(new Error('Connection closed before EHLO'), { code: 'ECONNECTION' }));
+      else resolve(offered);
+    });
+    connection.connect(() => {
+      offered = SMTPUTF8_KEYWORD.test(String(connection.lastServerResponse || ''));
+      connection.quit();
+    });
+  });
+}
