@@ -11,6 +11,7 @@ import { MailerError } from '../errors.js';
 import type { MailMessage, Transport, TransportResult, TransportSendOptions } from '../transport.js';
 import { createRedactor, secretsOf } from './redact-secrets.js';
 import { createRedactingLogger } from './redacting-logger.js';
+import { createSmtpUtf8Check } from './smtp-utf8-check.js';
 
 /** The part of nodemailer's `Mail` object this transport uses. */
 interface NodemailerMailer {
@@ -66,6 +67,7 @@ export function createSmtpTransport(config: ResolvedMailerConfig): Transport {
     secrets,
     user,
   });
+  const checkSmtpUtf8 = createSmtpUtf8Check(config);
   let mailer: Promise<NodemailerMailer> | undefined;
   let closing: Promise<void> | undefined;
   const inFlight = new Set<Promise<unknown>>();
@@ -106,6 +108,7 @@ export function createSmtpTransport(config: ResolvedMailerConfig): Transport {
     send(message: MailMessage, options: TransportSendOptions): Promise<TransportResult> {
       return track(`send ${message.usageType} to ${message.to}`, async () => {
         options.signal.throwIfAborted();
+        await checkSmtpUtf8(message);
         const transporter = await getMailer();
         options.signal.throwIfAborted();
         const info = await transporter.sendMail({
