@@ -91,6 +91,17 @@ describe('recipients', () => {
     );
   });
 
+  it.each([
+    ['a byte order mark', '^\uFEFF@example.com'],
+    ['a zero-width space', 'ada\u200B@example.com'],
+    ['a no-break space', 'ada\u00A0lovelace@example.com'],
+    ['an ideographic space', '用\u3000户@例子.测试'],
+    ['a bidi override', 'ada\u202E@example.com'],
+    ['an unpaired surrogate', 'ada\uD800@example.com'],
+  ])('refuses %s in the address', (_name, to) => {
+    expect(outcome(to)).toBe('InvalidRecipient');
+  });
+
   it('returns exactly one mailbox on one line, or refuses', () => {
     fc.assert(
       fc.property(
