@@ -122,6 +122,40 @@ export async function startStallingServer(): Promise<RecordingServer> {
   });
 }
 
+/**
+ * Starts an SMTP server that offers AUTH with `methods` and refuses every credential with a 535
+ * that echoes what the client sent, as some servers do: a leak test's worst case.
+ */
+export async function startEchoingAuthServer(methods: readonly string[]): Promise<RecordingServer> {
+  return startRecordingServer((socket) => {
+    socket.write('220 echo.test ESMTP\r\n');
+    let buffered = '';
+    // AUTH LOGIN asks for the user name (unless given with the command), then the password.
+    let awaiting: 'user' | 'password' | undefined;
+    socket.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('latin1');
+      let end: number;
+      while ((end = buffered.indexOf('\r\n')) !== -1) {
+        const line = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        const command = line.toUpperCase();
+        if (awaiting === 'user' || (awaiting === undefined && command.startsWith('AUTH LOGIN '))) {
+          awaiting = 'password';
+          socket.write('334 UGFzc3dvcmQ6\r\n');
+        } else if (command === 'AUTH LOGIN') {
+          awaiting = 'user';
+          socket.write('334 VXNlcm5hbWU6\r\n');
+        } else if (command.startsWith('EHLO')) socket.write(`250-echo.test\r\n250 AUTH ${methods.join(' ')}\r\n`);
+        else if (command === 'QUIT') socket.end('221 bye\r\n');
+        else {
+          awaiting = undefined;
+          socket.write(`535 5.7.8 Authentication failed for ${line}\r\n`);
+        }
+      }
+    });
+  });
+}
+
 async function startRecordingServer(greet: (socket: Socket) => void): Promise<RecordingServer> {
   const sockets = new Set<Socket>();
   let connectionCount = 0;
