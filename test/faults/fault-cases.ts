@@ -234,7 +234,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
           expect(counting.sink.messages).toHaveLength(0);
           expect(counting.mailFroms).toBe(0);
         },
-        { tls: {}, requireTLS: true },
+        { tls: {} },
       );
     },
   },
@@ -249,7 +249,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
           deliveredOnce(counting.sink);
           expect(counting.sink.messages[0]?.session.secure).toBe(true);
         },
-        { tls: { ca: CERT }, requireTLS: true },
+        { tls: { ca: CERT } },
       );
     },
   },
