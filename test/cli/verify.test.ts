@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/smtp-sink.js';
 import { baseConfig, run, tempDir, writeConfig } from './run-cli-helper.js';
 
+const fixture = (name: string): string => readFileSync(new URL(`../smtp/fixtures/${name}`, import.meta.url), 'utf8');
 const PASSWORD = 'correct-Horse-battery-9';
 const WRONG_PASSWORD = 'wrong-Staple-passw0rd-7';
 
@@ -26,10 +28,41 @@ describe('auth-mailer verify', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Verifying 127.0.0.1:${sink.port} (STARTTLS when the server offers it, auth: login (user and password))`);
-    expect(result.stdout).toContain('connected and authenticated');
+    expect(result.stdout).toMatch(/^greeting: {3}220 \S+ ESMTP/m);
+    expect(result.stdout).toContain('TLS:        none: the connection is plain text, and the credentials were sent unencrypted');
+    expect(result.stdout).toMatch(/^extensions: .*PIPELINING.*AUTH PLAIN LOGIN XOAUTH2/m);
+    expect(result.stdout).toContain('auth:       PLAIN (offered: PLAIN LOGIN XOAUTH2)');
+    expect(result.stdout).toContain('✔ connected and authenticated');
     expect(sink.connectionCount).toBe(1);
     expect(sink.messages).toEqual([]);
     expect(result.stdout).not.toContain(PASSWORD);
+  });
+
+  it('reports STARTTLS with its version and the LOGIN mechanism when that is all the server offers', async () => {
+    const cert = fixture('localhost-cert.pem');
+    const tlsSink = await startSmtpSink({
+      starttls: true,
+      key: fixture('localhost-key.pem'),
+      cert,
+      authenticate: { user: 'mailer', pass: PASSWORD },
+      authMethods: ['LOGIN'],
+    });
+    try {
+      const file = await writeConfig(
+        dir.path,
+        baseConfig({ host: tlsSink.host, port: tlsSink.port, tls: { ca: cert }, auth: { user: 'mailer', pass: '${SMTP_PASS}' } }),
+        'starttls.json',
+      );
+      const result = await run(['verify', file], { env: { SMTP_PASS: PASSWORD } });
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/^TLS: {8}STARTTLS, TLSv1\.[23]$/m);
+      expect(result.stdout).not.toMatch(/^extensions: .*STARTTLS/m);
+      expect(result.stdout).toContain('auth:       LOGIN (offered: LOGIN)');
+      expect(result.stdout).not.toContain(PASSWORD);
+      expect(result.code).toBe(0);
+    } finally {
+      await tlsSink.close();
+    }
   });
 
   it('reports refused credentials with code and hint, and never prints the password', async () => {
@@ -63,6 +96,9 @@ describe('auth-mailer verify', () => {
       const file = await writeConfig(dir.path, baseConfig({ ...tlsSink.config, port: tlsSink.port }), 'tls.json');
       const result = await run(['verify', file]);
       expect(result.stdout).toContain(`Verifying 127.0.0.1:${tlsSink.port} (implicit TLS, auth: none)`);
+      expect(result.stdout).toMatch(/^TLS: {8}implicit TLS, TLSv1\.[23]$/m);
+      expect(result.stdout).toMatch(/^auth: {7}none$/m);
+      expect(result.stdout).toContain('✔ connected (the config has no auth)');
       expect(result.code).toBe(0);
     } finally {
       await tlsSink.close();

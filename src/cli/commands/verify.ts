@@ -5,9 +5,10 @@
  */
 import { parseConfig } from '../../config/parse-config.js';
 import type { ResolvedMailerConfig } from '../../config/mailer-config.js';
-import { createMailer } from '../../create-mailer.js';
+import { probeSmtpServer } from '../../smtp/probe-smtp-server.js';
 import type { CliCommand } from '../cli-command.js';
 import { describeError } from '../describe-error.js';
+import { describeProbeReport } from '../describe-probe-report.js';
 import { ExitCode } from '../exit-code.js';
 import { loadConfigFile } from '../load-config-file.js';
 import { configPathArgument, parseCommandArgs } from '../parse-command-args.js';
@@ -16,15 +17,17 @@ import { createStyle } from '../style.js';
 const HELP = `Usage: auth-mailer verify <config.json>
 
 Connects to the SMTP server in the config and authenticates, without sending anything.
-Prints where it connects, the TLS mode and the auth method the config asks for, then
-"connected and authenticated", or the error with its code and a hint for classic mistakes
-(wrong port/secure pair, refused credentials, untrusted certificate).
+Prints where it connects and what the config asks for, then what it found: the server's
+greeting, the TLS in use (implicit or STARTTLS, with its version) or none, the EHLO
+extensions, and the auth mechanism used (PLAIN, LOGIN, XOAUTH2) or none. On failure it
+prints the error with its code and a hint for classic mistakes (wrong port/secure pair,
+refused credentials, untrusted certificate).
 
 A string value that is exactly "\${NAME}" is read from the environment variable NAME.
 Credentials are never printed.
 
-Exit codes: 0 connected and authenticated, 1 invalid config or connection/auth failed,
-2 usage error.`;
+Exit codes: 0 connected (and logged in, when the config has auth and the server offers
+AUTH), 1 invalid config or connection/auth failed, 2 usage error.`;
 
 /** The `verify` command. */
 export const verifyCommand: CliCommand = {
@@ -35,20 +38,15 @@ export const verifyCommand: CliCommand = {
     const { positionals } = parseCommandArgs('verify', args, {});
     const file = configPathArgument('verify', positionals);
     const out = createStyle(io.stdout, io.env);
-    let mailer;
     try {
-      const config = await loadConfigFile(file, io.env);
-      const resolved = parseConfig(config);
+      const resolved = parseConfig(await loadConfigFile(file, io.env));
       io.stdout.write(`Verifying ${resolved.host}:${resolved.port} (${tlsMode(resolved)}, auth: ${authMethod(resolved)})\n`);
-      mailer = createMailer(config);
-      await mailer.verify();
-      io.stdout.write(`${out.green('✔')} connected and authenticated\n`);
+      const report = await probeSmtpServer(resolved);
+      io.stdout.write(`${describeProbeReport(report, resolved.auth !== undefined, out).join('\n')}\n`);
       return ExitCode.Ok;
     } catch (error) {
       io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
       return ExitCode.Failure;
-    } finally {
-      await mailer?.close();
     }
   },
 };
