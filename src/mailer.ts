@@ -20,7 +20,10 @@ import type { MailMessage, Transport } from './transport.js';
 import type { MailerOptions, RenderRequest, SendOptions, SendRequest, SendResult, TemplatePayload } from './types.js';
 
 /** A rendered message that was not sent: {@link MailMessage} with `to` present only when it was given. */
-export type RenderedMessage = Omit<MailMessage, 'to'> & { to?: string };
+export type RenderedMessage = Omit<MailMessage, 'to'> & {
+  /** The recipient, present only when the render request gave one. */
+  to?: string;
+};
 
 // The payload Mailer.sendTest renders the Generic template with.
 const SAMPLE_PAYLOAD: Readonly<TemplatePayload> = Object.freeze({

@@ -103,7 +103,7 @@ export class MemoryTransport implements Transport {
    * @param message - The rendered message.
    * @param options - Its signal; an aborted signal makes the send throw its reason.
    * @returns A result with a fresh Message-ID and the recipient accepted.
-   * @throws {@link MailerError} `Closed` after {@link MemoryTransport.close}; the injected failure;
+   * @throws {@link index!MailerError} `Closed` after {@link MemoryTransport.close}; the injected failure;
    *   the signal's reason when it is aborted.
    */
   async send(message: MailMessage, options?: TransportSendOptions): Promise<TransportResult> {
@@ -122,7 +122,7 @@ export class MemoryTransport implements Transport {
   /**
    * Succeeds, as a server that accepts the connection would.
    *
-   * @throws {@link MailerError} `Closed` after {@link MemoryTransport.close}.
+   * @throws {@link index!MailerError} `Closed` after {@link MemoryTransport.close}.
    */
   async verify(): Promise<void> {
     if (this.#closed) throw new MailerError('Closed', 'verify: the memory transport was closed');
@@ -194,7 +194,7 @@ export class MemoryTransport implements Transport {
    * Makes the next `times` sends fail. A {@link MailerErrorCode} fails the way that failure
    * happens for real: `AuthFailed`, `Rejected` (550) and `Unavailable` (a dropped connection) are
    * thrown as nodemailer reports them, so the mailer classifies (and retries) them as it would a
-   * server's; other codes are thrown as a {@link MailerError}. Any other value is thrown as given.
+   * server's; other codes are thrown as a {@link index!MailerError}. Any other value is thrown as given.
    *
    * @param error - A code, or the value to throw.
    * @param times - How many sends fail. @default 1
@@ -221,7 +221,7 @@ export class MemoryTransport implements Transport {
    * @param matcher - Fields to match or a predicate.
    * @param options - How long to wait.
    * @returns The (newest) matching message.
-   * @throws {@link MailerError} `Unavailable` when none arrives in time.
+   * @throws {@link index!MailerError} `Unavailable` when none arrives in time.
    */
   waitFor(matcher: MessageMatcher, options: WaitForOptions = {}): Promise<MailMessage> {
     const existing = this.find(matcher);

@@ -73,7 +73,12 @@ export interface SmtpSinkOptions {
 /** One message the sink accepted, parsed. */
 export interface ReceivedMessage {
   /** The SMTP envelope: MAIL FROM and every RCPT TO address. */
-  envelope: { from: string; to: string[] };
+  envelope: {
+    /** The `MAIL FROM` address. */
+    from: string;
+    /** The `RCPT TO` addresses the sink accepted. */
+    to: string[];
+  };
   /** The message exactly as received, headers and body. */
   raw: string;
   /** The decoded subject. */
@@ -99,7 +104,11 @@ export interface ReceivedMessage {
 }
 
 /** A config fragment that points a mailer at the sink. */
-export type SinkConfig = Required<Pick<MailerConfig, 'host' | 'secure' | 'tls'>> & Pick<MailerConfig, 'auth'> & { port: number };
+export type SinkConfig = Required<Pick<MailerConfig, 'host' | 'secure' | 'tls'>> &
+  Pick<MailerConfig, 'auth'> & {
+    /** The port the sink listens on, as a number. */
+    port: number;
+  };
 
 /** Options of {@link SmtpSink.waitForMessages}. */
 export interface SinkWaitOptions {
@@ -130,7 +139,7 @@ export interface SmtpSink {
    * @param count - How many messages to wait for.
    * @param options - How long to wait.
    * @returns The received messages (possibly more than `count`).
-   * @throws {@link MailerError} `Unavailable` when they do not arrive in time.
+   * @throws {@link index!MailerError} `Unavailable` when they do not arrive in time.
    */
   waitForMessages(count: number, options?: SinkWaitOptions): Promise<ReceivedMessage[]>;
   /** Forgets received messages and resets the connection count. */
