@@ -210,7 +210,7 @@ export class Mailer {
       text: content.text,
       ...(content.html === undefined ? {} : { html: content.html }),
       headers: this.#headers,
-      usageType: definition.usageType,
+      usageType: request.type,
       ...(definition.locale === undefined ? {} : { locale: definition.locale }),
     };
     return message;

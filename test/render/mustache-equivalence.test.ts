@@ -58,9 +58,20 @@ describe('the token walker agrees with Mustache.render', () => {
         if (!compilesLikeMustache(source)) return;
         const htmlTemplate = compileTemplate({ usageType: 'T', contentType: 'text/html', subject: 's', content: source, text: '' });
         const plainTemplate = compileTemplate({ usageType: 'T', contentType: 'text/plain', subject: 's', content: source });
+        let expectedHtml: string;
+        let expectedText: string;
         try {
-          expect(htmlTemplate.render(view as TemplatePayload).html).toBe(Mustache.render(source, view));
-          expect(plainTemplate.render(view as TemplatePayload).text).toBe(Mustache.render(source, view, {}, plainEscape));
+          expectedHtml = Mustache.render(source, view);
+          expectedText = Mustache.render(source, view, {}, plainEscape);
+        } catch {
+          // Mustache itself crashes on some views (a null inside a list reached by a section):
+          // there is no reference output, and the walker must still fail only with a MailerError.
+          expect(() => htmlTemplate.render(view as TemplatePayload)).not.toThrow(TypeError);
+          return;
+        }
+        try {
+          expect(htmlTemplate.render(view as TemplatePayload).html).toBe(expectedHtml);
+          expect(plainTemplate.render(view as TemplatePayload).text).toBe(expectedText);
           rendered++;
         } catch (error) {
           if (!isMailerError(error) || error.code !== 'MissingVariable') throw error;
