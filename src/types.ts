@@ -132,9 +132,9 @@ export interface MailerOptions {
   /** Consulted before the config's templates on every send. */
   templateStore?: TemplateStore;
   /**
-   * Whether the built-in templates fill in every usage type and locale the config's templates do
-   * not cover. Turn off to send only your own templates (as the Logto connector does), so that a
-   * usage type without a template falls back to your `Generic` one or fails with `TemplateNotFound`.
+   * Whether the built-in templates are sent for usage types that have neither a template of yours
+   * nor your `Generic` one. Turn off to fail with `TemplateNotFound` there instead, as the Logto
+   * connector does.
    * @default true
    */
   useDefaultTemplates?: boolean;

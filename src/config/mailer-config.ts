@@ -126,8 +126,8 @@ export interface MailerConfig {
    */
   customHeaders?: Record<string, string | string[]>;
   /**
-   * Your templates. Each one overrides the default template of the same usage type and locale;
-   * leave the list out to send the defaults (English, and Japanese for `ja`).
+   * Your templates. They, and your `Generic` one, come before the built-in templates, which are
+   * sent only for usage types with neither. Leave the list out to send the built-ins.
    */
   templates?: TemplateDefinition[];
   /** Implicit TLS from the first byte. @default true when the port is 465, else false (STARTTLS when offered) */
