@@ -108,7 +108,8 @@ describe('the overall deadline', () => {
     const sink = await sinkWith({ onRcptTo: () => ((rcpts += 1), { code: 451 }) });
     const error = await failureOf(mailerFor(sink.port, { attempts: 1000, deadline: 300, baseDelay: 20, maxDelay: 40 }).send(request));
     expect(error).toMatchObject({ code: 'Unavailable', retryable: true });
-    expect(error.attempts).toBe(rcpts);
+    // The deadline may cut the last attempt before its RCPT reached the server.
+    expect([rcpts, rcpts + 1]).toContain(error.attempts);
     expect(rcpts).toBeLessThan(1000);
     expect(sink.messages).toHaveLength(0);
   }, 10_000);
