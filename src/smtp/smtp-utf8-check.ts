@@ -8,12 +8,12 @@
 import type { ResolvedMailerConfig } from '../config/mailer-config.js';
 import { MailerError } from '../errors.js';
 import type { MailMessage } from '../transport.js';
+import { readSmtpSession } from './read-smtp-session.js';
 
 /** Checks one message before it is handed to nodemailer; rejects when the server cannot take it. */
 export type SmtpUtf8Check = (message: MailMessage) => Promise<void>;
 
 const NON_ASCII = /[^\p{ASCII}]/u;
-const SMTPUTF8_KEYWORD = /[ -]SMTPUTF8\b/im;
 
 /**
  * Tells whether a mailbox (`addr` or `Name <addr>`) needs SMTPUTF8: its local part holds a
@@ -73,31 +73,8 @@ export function createSmtpUtf8Check(config: ResolvedMailerConfig): SmtpUtf8Check
   };
 }
 
-/** Connects (with STARTTLS as configured), reads the EHLO reply, and quits. */
+/** Reads the server's EHLO extensions (after STARTTLS, when that is used), without logging in. */
 async function serverOffersSmtpUtf8(config: ResolvedMailerConfig): Promise<boolean> {
-  const { default: SMTPConnection } = await import('nodemailer/lib/smtp-connection');
-  const { tls, servername, name, localAddress, connectionTimeout, greetingTimeout, socketTimeout, dnsTimeout, requireTLS, ignoreTLS } =
-    config.smtp;
-  const connection = new SMTPConnection({
-    ...{ tls, servername, name, localAddress, connectionTimeout, greetingTimeout, socketTimeout, dnsTimeout, requireTLS, ignoreTLS },
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    logger: false,
-  } as ConstructorParameters<typeof SMTPConnection>[0]);
-  return new Promise<boolean>((resolve, reject) => {
-    let offered: boolean | undefined;
-    connection.once('error', (error: unknown) => {
-      connection.close();
-      reject(error);
-    });
-    connection.once('end', () => {
-      if (offered === undefined) reject(Object.assign(new Error('Connection closed before EHLO'), { code: 'ECONNECTION' }));
-      else resolve(offered);
-    });
-    connection.connect(() => {
-      offered = SMTPUTF8_KEYWORD.test(String(connection.lastServerResponse || ''));
-      connection.quit();
-    });
-  });
+  const { extensions } = await readSmtpSession(config, { authenticate: false });
+  return extensions.some((extension) => extension.split(' ', 1)[0]?.toUpperCase() === 'SMTPUTF8');
 }
