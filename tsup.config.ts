@@ -1,14 +1,14 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // valibot and mustache are bundled (they are devDependencies): tree-shaking keeps only the few
 // functions we call, and a user's `import('auth-mailer')` reads and compiles two fewer packages.
-const shared = {
+const shared: Options = {
   target: 'node20',
   platform: 'node',
   treeshake: true,
   sourcemap: false,
   noExternal: ['valibot', 'mustache'],
-} as const;
+};
 
 export default defineConfig([
   {
