@@ -8,6 +8,7 @@
 import { isMailerError, MailerError } from './errors.js';
 import { compileTemplate, type CompiledTemplate } from './render/compile-template.js';
 import { describeTemplate } from './render/describe-template.js';
+import { loadPlainTextConverter } from './render/html-to-plain-text.js';
 import { normalizeLocale, TemplateTable } from './template-table.js';
 import type { TemplateDefinition, TemplateStore } from './types.js';
 
@@ -25,7 +26,9 @@ const DEFINITION_FIELDS = ['usageType', 'contentType', 'subject', 'content', 'lo
  * The built-in templates are consulted only when neither the store nor the config has a template
  * for the type or for `Generic`: the user's own templates always win where they apply.
  * Store templates are compiled on first use and cached, by object and by content, so a store that
- * returns fresh objects does not recompile on every send.
+ * returns fresh objects does not recompile on every send. A template found is ready to render: for
+ * one that derives its text part from its HTML, `find` first loads the plain-text converter (once
+ * per process).
  *
  * @example
  * ```ts
@@ -60,16 +63,16 @@ export class TemplateRegistry {
    *
    * @param usageType - The usage type of the send.
    * @param locale - The locale asked for (`payload.locale`), or `undefined`; a non-string counts as none.
-   * @returns The compiled template.
+   * @returns The compiled template, ready to render.
    * @throws {MailerError} `TemplateNotFound` when neither the type nor `Generic` has a template;
-   *   `Unavailable` when the template store fails; `TemplateSyntax` when the store returns a
-   *   template that does not compile.
+   *   `Unavailable` when the template store fails or the plain-text converter cannot be loaded;
+   *   `TemplateSyntax` when the store returns a template that does not compile.
    */
   find(usageType: string, locale: string | undefined): Promise<CompiledTemplate> {
     if (typeof locale !== 'string') locale = undefined;
     if (this.#store !== undefined) return this.#findWithStore(this.#store, usageType, locale);
     const found = findInTable(this.#config, usageType, locale) ?? findInTable(this.#builtIn, usageType, locale);
-    return found === undefined ? Promise.reject(notFoundError(usageType, locale)) : Promise.resolve(found);
+    return found === undefined ? Promise.reject(notFoundError(usageType, locale)) : whenReady(found);
   }
 
   async #findWithStore(store: TemplateStore, usageType: string, locale: string | undefined): Promise<CompiledTemplate> {
@@ -77,13 +80,13 @@ export class TemplateRegistry {
     for (const type of types) {
       for (const tag of localeChain(locale)) {
         const definition = await findInStore(store, type, tag);
-        if (definition !== undefined && definition !== null) return this.#compileStored(definition, type, tag);
+        if (definition !== undefined && definition !== null) return whenReady(this.#compileStored(definition, type, tag));
       }
       const found = this.#config.find(type, locale);
-      if (found !== undefined) return found;
+      if (found !== undefined) return whenReady(found);
     }
     const builtIn = findInTable(this.#builtIn, usageType, locale);
-    if (builtIn !== undefined) return builtIn;
+    if (builtIn !== undefined) return whenReady(builtIn);
     throw notFoundError(usageType, locale);
   }
 
@@ -110,6 +113,11 @@ export class TemplateRegistry {
 /** The type's template in `table`, else its `Generic` one. */
 function findInTable(table: TemplateTable, usageType: string, locale: string | undefined): CompiledTemplate | undefined {
   return table.find(usageType, locale) ?? (usageType === GENERIC ? undefined : table.find(GENERIC, locale));
+}
+
+/** Resolves to `template` once it can render: after loading the plain-text converter, if it needs it. */
+function whenReady(template: CompiledTemplate): Promise<CompiledTemplate> {
+  return template.derivesText ? loadPlainTextConverter().then(() => template) : Promise.resolve(template);
 }
 
 /** The tags to ask the store for, in order: `zh-Hant-TW`, `zh-Hant`, `zh`, then `undefined`. */

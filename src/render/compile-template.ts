@@ -29,12 +29,18 @@ export interface CompiledTemplate {
   /** A copy of the definition it was compiled from (for `sendFrom`, `replyTo`, `locale`). */
   readonly definition: TemplateDefinition;
   /**
+   * Whether {@link CompiledTemplate.render} writes the text part from the HTML (an HTML template
+   * without `text`): it can then run only once `loadPlainTextConverter()` has resolved.
+   */
+  readonly derivesText: boolean;
+  /**
    * Renders the subject and body with `payload`.
    *
    * @param payload - The template's variables.
    * @returns The subject, the text part and, for HTML templates, the HTML part.
    * @throws {MailerError} `MissingVariable` naming every variable the rendering reached that the
-   *   payload lacks (`null` and `undefined` count as missing).
+   *   payload lacks (`null` and `undefined` count as missing); `Unavailable` when it derives its text
+   *   part and the plain-text converter is not loaded.
    */
   render(payload: TemplatePayload): RenderedContent;
 }
@@ -48,8 +54,9 @@ const writer = new Mustache.Writer();
 (writer as { templateCache?: unknown }).templateCache = undefined;
 
 /**
- * Compiles a template: parses its subject, content and (for HTML) text once, and precomputes the
- * plain-text part of an HTML template without `text` where that is safe.
+ * Compiles a template: parses its subject, content and (for HTML) text once. The plain-text part of
+ * an HTML template without `text` is converted from the HTML template once, on the first render,
+ * where that is safe (so compiling does not need html-to-text), and from each rendered HTML otherwise.
  *
  * Supported mustache: `{{name}}` (HTML-escaped in `text/html` content only), `{{{name}}}` and
  * `{{& name}}` (never escaped), dotted names, `{{.}}`, sections and inverted sections, comments and
@@ -68,10 +75,17 @@ export function compileTemplate(definition: TemplateDefinition): CompiledTemplat
   const subject = compileField(snapshot, 'subject', snapshot.subject, false);
   const content = compileField(snapshot, 'content', snapshot.content, html);
   const text = html && snapshot.text !== undefined ? compileField(snapshot, 'text', snapshot.text, false) : undefined;
-  const derivedText = html && text === undefined ? compileDerivedPlainText(content) : undefined;
+  const derivesText = html && text === undefined;
+  // undefined: not converted yet; null: not convertible once, so each rendered HTML is converted.
+  let derivedText: readonly DerivedTextNode[] | null | undefined;
+  const derivePlainText = (stack: readonly unknown[], body: string): string => {
+    derivedText ??= compileDerivedPlainText(content) ?? null;
+    return (derivedText === null ? undefined : renderDerivedPlainText(derivedText, stack)) ?? htmlToPlainText(body);
+  };
 
   return {
     definition: snapshot,
+    derivesText,
     render(payload) {
       const stack: unknown[] = [payload];
       const missing: string[] = [];
@@ -82,15 +96,11 @@ export function compileTemplate(definition: TemplateDefinition): CompiledTemplat
       if (!html) return { subject: toHeaderValue(renderedSubject), text: body };
       return {
         subject: toHeaderValue(renderedSubject),
-        text: renderedText ?? derivePlainText(derivedText, stack, body),
+        text: renderedText ?? derivePlainText(stack, body),
         html: body,
       };
     },
   };
-}
-
-function derivePlainText(derived: readonly DerivedTextNode[] | undefined, stack: readonly unknown[], html: string): string {
-  return (derived === undefined ? undefined : renderDerivedPlainText(derived, stack)) ?? htmlToPlainText(html);
 }
 
 function copyDefinition(definition: TemplateDefinition): TemplateDefinition {

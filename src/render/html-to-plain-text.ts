@@ -1,27 +1,54 @@
 /**
- * Derives the plain-text alternative of an HTML email. The only importer of html-to-text.
+ * Derives the plain-text alternative of an HTML email. The only importer of html-to-text, which it
+ * loads on first need ({@link loadPlainTextConverter}), not when auth-mailer is imported: html-to-text
+ * and its dependencies take longer to load than the rest of auth-mailer, and many mailers never need it.
  *
  * @module
  */
-import { compile } from 'html-to-text';
+import { MailerError } from '../errors.js';
 
 const NOT_SHOWN = ['head', 'script', 'style', 'img'];
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
-/*
+let convert: ((html: string) => string) | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads html-to-text and builds the converter, once: later calls return the same promise (after a
+ * failure, the next call tries again).
+ *
  * - No word wrap: a wrapped line could split a link or a code, and quoted-printable keeps long
  *   lines safe on the wire anyway. It also makes the text independent of value lengths, which is
  *   what lets compileDerivedPlainText convert a template once.
  * - Headings keep their case: uppercasing would alter case-sensitive codes and names.
  * - Images are dropped (their URLs are noise in a text part); links read `label [url]`.
+ *
+ * @returns A promise that resolves once {@link htmlToPlainText} can run.
+ * @throws {MailerError} `Unavailable` (as a rejection) when html-to-text cannot be loaded.
  */
-const convert = compile({
-  wordwrap: false,
-  selectors: [
-    ...NOT_SHOWN.map((selector) => ({ selector, format: 'skip' })),
-    ...HEADINGS.map((selector) => ({ selector, options: { uppercase: false } })),
-  ],
-});
+export function loadPlainTextConverter(): Promise<void> {
+  loading ??= import('html-to-text').then(
+    ({ compile }) => {
+      convert = compile({
+        wordwrap: false,
+        selectors: [
+          ...NOT_SHOWN.map((selector) => ({ selector, format: 'skip' })),
+          ...HEADINGS.map((selector) => ({ selector, options: { uppercase: false } })),
+        ],
+      });
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw new MailerError(
+        'Unavailable',
+        'Cannot load html-to-text, which writes the plain-text part of an HTML template without text. ' +
+          "Reinstall auth-mailer's dependencies, or give the template a text.",
+        { cause: error },
+      );
+    },
+  );
+  return loading;
+}
 
 /**
  * Converts an HTML body to readable plain text: blocks become paragraphs, lists get ` * `
@@ -30,7 +57,11 @@ const convert = compile({
  *
  * @param html - The rendered HTML body.
  * @returns Its plain-text version.
+ * @throws {MailerError} `Unavailable` when called before {@link loadPlainTextConverter} has resolved.
  */
 export function htmlToPlainText(html: string): string {
+  if (convert === undefined) {
+    throw new MailerError('Unavailable', 'The plain-text converter is not loaded: await loadPlainTextConverter() first.');
+  }
   return convert(html);
 }

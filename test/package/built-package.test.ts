@@ -49,15 +49,16 @@ describe('the built package', () => {
     expect(output.trim()).toBe('false true true');
   });
 
-  // A module hook that makes importing nodemailer fail: whatever works under it never loaded nodemailer.
-  const forbidNodemailer = [
+  // A module hook that makes importing a package fail: whatever works under it never loaded the package.
+  const forbid = (name: string) => [
     '--import',
     `data:text/javascript,import { register } from 'node:module';
      register('data:text/javascript,export async function resolve(specifier, context, next) {
-       if (specifier === "nodemailer") throw new Error("nodemailer was loaded");
+       if (specifier === "${name}") throw new Error("${name} was loaded");
        return next(specifier, context);
      }');`,
   ];
+  const forbidNodemailer = forbid('nodemailer');
   const sendOnce = (transport: string) => `
     import { createMailer } from 'auth-mailer';
     import { MemoryTransport } from 'auth-mailer/testing';
@@ -78,5 +79,44 @@ describe('the built package', () => {
   it('loads nodemailer once the SMTP transport is used (the check above can fail)', () => {
     const output = runNode([...forbidNodemailer, '--input-type=module', '-e', sendOnce('undefined')]);
     expect(output).toContain('nodemailer was loaded');
+  });
+
+  // html-to-text only writes the text part of HTML templates without one, so it loads on first need.
+  const forbidHtmlToText = forbid('html-to-text');
+  const sendHtml = (text: string) => `
+    import { createMailer } from 'auth-mailer';
+    import { MemoryTransport } from 'auth-mailer/testing';
+    const transport = new MemoryTransport();
+    const mailer = createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com',
+      templates: [{ usageType: 'SignIn', contentType: 'text/html', subject: 's', content: '<p>{{code}}</p>'${text} }] },
+      { transport });
+    const outcome = await mailer.send({ to: 'b@example.com', type: 'SignIn', payload: { code: 7 } })
+      .then(() => JSON.stringify(transport.messages[0].text), (error) => error.message);
+    await mailer.close();
+    console.log(outcome);`;
+
+  it('imports and creates a mailer with HTML templates without loading html-to-text', () => {
+    const output = runNode([
+      ...forbidHtmlToText,
+      '--input-type=module',
+      '-e',
+      `import { createMailer, defaultTemplates } from 'auth-mailer';
+       createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com', templates: [
+         { usageType: 'Welcome', contentType: 'text/html', subject: 's', content: '<p>{{code}}</p>' }, ...defaultTemplates] });
+       console.log('created');`,
+    ]);
+    expect(output.trim()).toBe('created');
+  });
+
+  it('sends an HTML template with a text part, and the built-in templates, without loading html-to-text', () => {
+    expect(runNode([...forbidHtmlToText, '--input-type=module', '-e', sendHtml(", text: 'Code {{code}}'")]).trim()).toBe('"Code 7"');
+    const builtIn = sendOnce('new MemoryTransport()').replace(/,\s*templates: \[[^\]]*\]/, '');
+    expect(builtIn).not.toContain('templates');
+    expect(runNode([...forbidHtmlToText, '--input-type=module', '-e', builtIn]).trim()).toBe('sent');
+  });
+
+  it('loads html-to-text once an HTML template without text is sent (the checks above can fail)', () => {
+    expect(runNode(['--input-type=module', '-e', sendHtml('')]).trim()).toBe('"7"');
+    expect(runNode([...forbidHtmlToText, '--input-type=module', '-e', sendHtml('')])).toContain('Cannot load html-to-text');
   });
 });

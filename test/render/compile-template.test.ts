@@ -1,8 +1,12 @@
 import Mustache from 'mustache';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MailerError } from '../../src/errors.js';
 import { compileTemplate } from '../../src/render/compile-template.js';
+import { loadPlainTextConverter } from '../../src/render/html-to-plain-text.js';
 import type { TemplateDefinition, TemplatePayload } from '../../src/types.js';
+
+// HTML templates without a text part derive it on render, which needs the converter loaded.
+beforeAll(() => loadPlainTextConverter());
 
 function html(content: string, extra: Partial<TemplateDefinition> = {}): TemplateDefinition {
   return { usageType: 'SignIn', contentType: 'text/html', subject: 'Sign in', content, ...extra };

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MailerError } from '../../src/errors.js';
 import { compileTemplate } from '../../src/render/compile-template.js';
-import { htmlToPlainText } from '../../src/render/html-to-plain-text.js';
+import { htmlToPlainText, loadPlainTextConverter } from '../../src/render/html-to-plain-text.js';
 import type * as HtmlToPlainTextModule from '../../src/render/html-to-plain-text.js';
 import type { TemplatePayload } from '../../src/types.js';
 
 // Counts conversions, so a test can tell the compile-time path from per-send derivation.
 vi.mock('../../src/render/html-to-plain-text.js', async (importOriginal) => {
   const actual = await importOriginal<typeof HtmlToPlainTextModule>();
-  return { htmlToPlainText: vi.fn(actual.htmlToPlainText) };
+  return { ...actual, htmlToPlainText: vi.fn(actual.htmlToPlainText) };
 });
 const conversions = vi.mocked(htmlToPlainText);
 
@@ -26,7 +27,43 @@ const RESET = [
   '</body></html>',
 ].join('');
 
+// Runs first: vitest gives each test file its own module graph, so the converter is not loaded yet.
+describe('before the plain-text converter is loaded', () => {
+  it('compiles an HTML template without text, and only its render needs the converter', () => {
+    const template = htmlTemplate(RESET);
+    expect(template.derivesText).toBe(true);
+    expect(conversions).not.toHaveBeenCalled();
+    const error = (() => {
+      try {
+        template.render({ name: 'Ada', code: '1', link: 'https://example.com', minutes: 5 });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(MailerError);
+    expect((error as MailerError).code).toBe('Unavailable');
+  });
+
+  it('does not need it for a template with a text part, nor for a plain-text one', () => {
+    const withText = compileTemplate({ usageType: 'SignIn', contentType: 'text/html', subject: 's', content: '<p>{{code}}</p>', text: '{{code}}' });
+    const plain = compileTemplate({ usageType: 'SignIn', contentType: 'text/plain', subject: 's', content: '{{code}}' });
+    expect([withText.derivesText, plain.derivesText]).toEqual([false, false]);
+    expect(withText.render({ code: 7 })).toEqual({ subject: 's', text: '7', html: '<p>7</p>' });
+    expect(plain.render({ code: 7 })).toEqual({ subject: 's', text: '7' });
+  });
+
+  it('loads once: concurrent and later calls share one load', async () => {
+    const first = loadPlainTextConverter();
+    expect(loadPlainTextConverter()).toBe(first);
+    await first;
+    expect(loadPlainTextConverter()).toBe(first);
+    expect(htmlToPlainText('<p>a</p><p>b</p>')).toBe('a\n\nb');
+  });
+});
+
 describe('htmlToPlainText', () => {
+  beforeAll(() => loadPlainTextConverter());
+
   it('keeps links with their URL, drops images, head and styles, does not wrap', () => {
     const long = 'word '.repeat(40).trim();
     const text = htmlToPlainText(
@@ -38,11 +75,12 @@ describe('htmlToPlainText', () => {
 });
 
 describe('the plain-text part of an HTML template without text', () => {
+  beforeAll(() => loadPlainTextConverter());
   beforeEach(() => conversions.mockClear());
 
-  it('is converted once at compile time for a template of text and escaped variables', () => {
+  it('is converted once, at the first render, for a template of text and escaped variables', () => {
     const template = htmlTemplate(RESET);
-    expect(conversions).toHaveBeenCalledTimes(1);
+    expect(conversions).not.toHaveBeenCalled();
     const payload = { name: 'Ada', code: 'aB3xY9', link: 'https://example.com/reset?t=1&u=2', minutes: 10 };
     const rendered = template.render(payload);
     const again = template.render({ ...payload, name: 'Ada <Lovelace>' });
@@ -71,6 +109,7 @@ describe('the plain-text part of an HTML template without text', () => {
 
   it('falls back to per-send derivation for a value the conversion would change', () => {
     const template = htmlTemplate('<p>Hello {{name}}</p><p><a href="{{link}}">open</a></p>');
+    template.render({ name: 'Ada', link: 'https://example.com' }); // the one-time conversion
     conversions.mockClear();
     const rendered = template.render({ name: '  Ada\n  Lovelace ', link: '#top' });
     expect(conversions).toHaveBeenCalledTimes(1);
@@ -96,6 +135,7 @@ describe('the plain-text part of an HTML template without text', () => {
     fc.assert(
       fc.property(fc.array(fragment, { maxLength: 14 }), fc.record({ a: value, b: value, code: value, link: value }), (parts, payload) => {
         const template = htmlTemplate(parts.join(''));
+        template.render(payload as TemplatePayload); // the first render also converts the template once
         conversions.mockClear();
         const rendered = template.render(payload as TemplatePayload);
         if (conversions.mock.calls.length === 0) fastRenders++;

@@ -208,3 +208,18 @@ describe('built-in templates', () => {
     expect((await registry.find('SignIn', 'en')).definition.subject).toBe('built-in');
   });
 });
+
+describe('a template found', () => {
+  // This file never loads the plain-text converter itself: find must, before handing out a template
+  // that derives its text part from its HTML.
+  it.each([
+    ['a config template', (html: TemplateDefinition) => new TemplateRegistry([html])],
+    ['a store template', (html: TemplateDefinition) => new TemplateRegistry([], { findTemplate: async () => ({ ...html }) })],
+    ['a built-in template', (html: TemplateDefinition) => new TemplateRegistry([], undefined, [html])],
+  ])('resolves %s without text ready to render its derived text part', async (_label, registryFor) => {
+    const html: TemplateDefinition = { usageType: 'SignIn', contentType: 'text/html', subject: 's', content: '<h1>Code</h1><p>{{code}}</p>' };
+    const found = await registryFor(html).find('SignIn', undefined);
+    expect(found.derivesText).toBe(true);
+    expect(found.render({ code: '123456' })).toEqual({ subject: 's', text: 'Code\n\n123456', html: '<h1>Code</h1><p>123456</p>' });
+  });
+});
