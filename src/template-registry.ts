@@ -26,9 +26,10 @@ const DEFINITION_FIELDS = ['usageType', 'contentType', 'subject', 'content', 'lo
  * The built-in templates are consulted only when neither the store nor the config has a template
  * for the type or for `Generic`: the user's own templates always win where they apply.
  * Store templates are compiled on first use and cached, by object and by content, so a store that
- * returns fresh objects does not recompile on every send. A template found is ready to render: for
- * one that derives its text part from its HTML, `find` first loads the plain-text converter (once
- * per process).
+ * returns fresh objects does not recompile on every send. Built-in templates are compiled on first
+ * use too, so a mailer that never falls back on them does not pay for compiling them. A template
+ * found is ready to render: for one that derives its text part from its HTML, `find` first loads
+ * the plain-text converter (once per process).
  *
  * @example
  * ```ts
@@ -45,7 +46,7 @@ export class TemplateRegistry {
   readonly #storedByContent = new Map<string, CompiledTemplate>();
 
   /**
-   * Compiles every config template and built-in template.
+   * Compiles every config template now; built-in templates are compiled on first use.
    *
    * @param templates - The config's templates.
    * @param store - Consulted before the config's templates on every lookup.
@@ -55,7 +56,7 @@ export class TemplateRegistry {
   constructor(templates: readonly TemplateDefinition[], store?: TemplateStore, builtIn: readonly TemplateDefinition[] = []) {
     this.#store = store;
     this.#config = new TemplateTable(templates);
-    this.#builtIn = new TemplateTable(builtIn);
+    this.#builtIn = new TemplateTable(builtIn, { compileOnFirstUse: true });
   }
 
   /**
@@ -71,7 +72,12 @@ export class TemplateRegistry {
   find(usageType: string, locale: string | undefined): Promise<CompiledTemplate> {
     if (typeof locale !== 'string') locale = undefined;
     if (this.#store !== undefined) return this.#findWithStore(this.#store, usageType, locale);
-    const found = findInTable(this.#config, usageType, locale) ?? findInTable(this.#builtIn, usageType, locale);
+    let found: CompiledTemplate | undefined;
+    try {
+      found = findInTable(this.#config, usageType, locale) ?? findInTable(this.#builtIn, usageType, locale);
+    } catch (error) {
+      return Promise.reject(error); // a built-in template compiled on first use that does not compile
+    }
     return found === undefined ? Promise.reject(notFoundError(usageType, locale)) : whenReady(found);
   }
 

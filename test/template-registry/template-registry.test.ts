@@ -209,7 +209,21 @@ describe('built-in templates', () => {
   });
 });
 
-describe('a template found', () => {
+describe('templates are compiled when needed', () => {
+  it('compiles a built-in template on its first lookup, not at construction', async () => {
+    const broken = { ...template('SignIn', undefined, 'broken'), content: '{{#x}}' };
+    const registry = new TemplateRegistry([], undefined, [broken, template('Generic')]);
+    expect((await registry.find('Register', undefined)).definition.subject).toBe('Generic/-');
+    const error = await rejection(registry.find('SignIn', undefined));
+    expect(error.code).toBe('TemplateSyntax');
+    expect(error.message).toContain('Unclosed section');
+  });
+
+  it('compiles a built-in template once', async () => {
+    const registry = new TemplateRegistry([], undefined, [template('SignIn')]);
+    expect(await registry.find('SignIn', 'fr')).toBe(await registry.find('SignIn', undefined));
+  });
+
   // This file never loads the plain-text converter itself: find must, before handing out a template
   // that derives its text part from its HTML.
   it.each([
