@@ -1,9 +1,10 @@
 /**
- * The one place where a send meets the retry policy: attempts, backoff, deadline and abort.
+ * The one place where a send meets the retry policy: attempts, backoff and abort.
  *
  * @module
  */
 import { classifyError, type ErrorContext } from './classify-error.js';
+import { DeadlinePassed } from './deadline-sweeper.js';
 import { MailerError } from './errors.js';
 import { backoffDelay, type ResolvedRetryPolicy } from './retry-policy.js';
 import type { MailMessage, Transport, TransportResult } from './transport.js';
@@ -20,57 +21,54 @@ export interface Delivery {
 export interface DeliveryOptions {
   /** The transport that delivers each attempt. */
   transport: Transport;
-  /** How many attempts, how long to wait between them, and the overall deadline. */
+  /** How many attempts and how long to wait between them; `deadline` is named in the error. */
   policy: ResolvedRetryPolicy;
-  /** The caller's signal; aborting it stops the send. */
+  /**
+   * Aborting it stops the send; it is handed to every attempt. The mailer aborts it when the caller's
+   * signal aborts, and with a {@link DeadlinePassed} reason when the send's deadline passes.
+   * @default a signal that never aborts
+   */
   signal?: AbortSignal;
   /** Names the operation and target in error messages. */
   context: Omit<ErrorContext, 'attempts'>;
 }
 
+const NEVER_ABORTED = new AbortController().signal;
+
 /**
  * Delivers `message`, retrying retryable failures with exponential backoff and full jitter until
- * the policy's attempts or deadline run out.
+ * the policy's attempts run out or the signal aborts. It arms no timer of its own: the deadline
+ * is the signal's: the mailer's deadline sweeper aborts it.
  *
  * @param message - The rendered message.
  * @param options - Transport, policy, signal and error context.
  * @returns The transport's result and the attempt count.
- * @throws {@link MailerError} with `attempts` set, classified from the last failure.
+ * @throws {@link MailerError} with `attempts` set, classified from the last failure; `Unavailable`
+ *   saying it gave up after `policy.deadline` ms when the signal aborted for the deadline.
  */
 export async function deliverWithRetry(message: MailMessage, options: DeliveryOptions): Promise<Delivery> {
-  const { transport, policy, signal: callerSignal, context } = options;
-  const controller = new AbortController();
-  const abortFromCaller = (): void => controller.abort(callerSignal?.reason);
-  if (callerSignal?.aborted) abortFromCaller();
-  callerSignal?.addEventListener('abort', abortFromCaller, { once: true });
-  const deadline = setTimeout(
-    () => controller.abort(new MailerError('Unavailable', `${context.operation} gave up after ${policy.deadline} ms`)),
-    policy.deadline,
-  );
-  deadline.unref?.();
-  try {
-    if (controller.signal.aborted) throw classifyError(controller.signal.reason, { ...context, attempts: 0 });
-    for (let attempts = 1; ; attempts += 1) {
-      let failure: MailerError;
-      try {
-        const result = await transport.send(message, { signal: controller.signal });
-        return { result, attempts };
-      } catch (error) {
-        // An abort explains the failure better than the error the transport saw as a result of it.
-        const reason = controller.signal.aborted ? controller.signal.reason : error;
-        failure = classifyError(reason, { ...context, attempts });
-      }
-      if (!failure.retryable || attempts >= policy.attempts || controller.signal.aborted) throw failure;
-      await sleep(backoffDelay(attempts, policy), controller.signal);
-      // Aborted while waiting: the last failure is the most useful thing to report.
-      if (controller.signal.aborted) throw failure;
+  const { transport, policy, signal = NEVER_ABORTED, context } = options;
+  const failure = (reason: unknown, attempts: number): MailerError =>
+    classifyError(
+      reason instanceof DeadlinePassed ? new MailerError('Unavailable', `${context.operation} gave up after ${policy.deadline} ms`) : reason,
+      { ...context, attempts },
+    );
+  if (signal.aborted) throw failure(signal.reason, 0);
+  for (let attempts = 1; ; attempts += 1) {
+    let last: MailerError;
+    try {
+      const result = await transport.send(message, { signal });
+      return { result, attempts };
+    } catch (error) {
+      // An abort explains the failure better than the error the transport saw as a result of it.
+      last = failure(signal.aborted ? signal.reason : error, attempts);
     }
-  } finally {
-    clearTimeout(deadline);
-    callerSignal?.removeEventListener('abort', abortFromCaller);
+    if (!last.retryable || attempts >= policy.attempts || signal.aborted) throw last;
+    await sleep(backoffDelay(attempts, policy), signal);
+    // Aborted while waiting: the last failure is the most useful thing to report.
+    if (signal.aborted) throw last;
   }
 }
-
 function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (milliseconds <= 0 || signal.aborted) return resolve();

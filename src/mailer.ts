@@ -5,19 +5,22 @@
  */
 import { parseConfig } from './config/parse-config.js';
 import type { ResolvedMailerConfig } from './config/mailer-config.js';
-import { checkRequest, type CheckedRequest } from './check-request.js';
+import { checkRequest } from './check-request.js';
 import { classifyError } from './classify-error.js';
+import { DeadlineSweeper } from './deadline-sweeper.js';
 import { defaultTemplates } from './default-templates/index.js';
 import { deliverWithRetry } from './deliver-with-retry.js';
 import { MailerError, isMailerError } from './errors.js';
 import { toHeaderValue } from './header-value.js';
+import { resolveInFlightLimit } from './in-flight-limit.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
 import { parseRecipient } from './recipient.js';
 import { resolveRetryPolicy, type ResolvedRetryPolicy } from './retry-policy.js';
+import { SendQueue, type QueueLinks } from './send-queue.js';
 import { createSmtpTransport } from './smtp/smtp-transport.js';
 import { TemplateRegistry } from './template-registry.js';
 import type { MailMessage, Transport } from './transport.js';
-import type { MailerOptions, RenderRequest, SendOptions, SendRequest, SendResult, TemplatePayload } from './types.js';
+import type { MailerOptions, RenderRequest, SendOptions, SendRequest, SendResult, TemplatePayload, UsageType } from './types.js';
 
 /** A rendered message that was not sent: {@link MailMessage} with `to` present only when it was given. */
 export type RenderedMessage = Omit<MailMessage, 'to'> & {
@@ -30,6 +33,32 @@ const SAMPLE_PAYLOAD: Readonly<TemplatePayload> = Object.freeze({
   code: '123456',
   link: 'https://example.com/verify?code=123456',
 });
+
+/**
+ * A send accepted by {@link Mailer.send}: its checked request and how to settle it, nothing
+ * rendered. It waits in the mailer's queue until a slot of the in-flight window frees.
+ */
+interface PendingSend extends QueueLinks<PendingSend> {
+  /** The recipient as `parseRecipient` returned it. */
+  readonly to: string;
+  readonly type: UsageType;
+  readonly payload: TemplatePayload;
+  /** From the mailer's {@link DeadlineSweeper}: `retry.deadline` after the `send` call. */
+  readonly deadline: number;
+  readonly resolve: (result: SendResult) => void;
+  readonly reject: (error: unknown) => void;
+  /** Present when the caller gave a signal; most sends have none, and pay nothing for it. */
+  readonly abort: CallerAbort | undefined;
+}
+
+/** A send's link to the caller's signal. */
+interface CallerAbort {
+  readonly signal: AbortSignal;
+  /** Removes the send from the queue, or aborts `controller` once it runs. */
+  readonly listener: () => void;
+  /** Created when the send starts: aborted by the caller's signal or by the deadline's. */
+  controller: AbortController | undefined;
+}
 
 /** Marks every message as machine-sent, so auto-responders stay quiet (RFC 3834). */
 const AUTO_SUBMITTED_HEADER = { 'Auto-Submitted': 'auto-generated' } as const;
@@ -51,20 +80,24 @@ export class Mailer {
   readonly #retryPolicy: ResolvedRetryPolicy;
   readonly #rateLimiter: RateLimiter | undefined;
   readonly #headers: Readonly<Record<string, string | string[]>>;
-  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #queue: SendQueue<PendingSend>;
+  readonly #sweeper: DeadlineSweeper;
   #closing: Promise<void> | undefined;
 
   /**
    * Validates the config and compiles every template. Prefer {@link createMailer}.
    *
    * @param config - A {@link MailerConfig} (a Logto SMTP connector config works unchanged).
-   * @param options - A transport to use instead of SMTP, a template store, retry options.
+   * @param options - A transport to use instead of SMTP, a template store, retry options, the in-flight window.
    * @throws {@link MailerError} `InvalidConfig` naming every bad field, or `TemplateSyntax` naming the broken template.
    */
   constructor(config: unknown, options: MailerOptions = {}) {
     try {
       this.#config = parseConfig(config);
       this.#retryPolicy = resolveRetryPolicy(options.retry);
+      const inFlightLimit = resolveInFlightLimit(options.maxInFlight, options.transport !== undefined, this.#config);
+      this.#queue = new SendQueue(inFlightLimit, (pending) => this.#run(pending));
+      this.#sweeper = new DeadlineSweeper(this.#retryPolicy.deadline, (deadline) => this.#expireQueued(deadline));
       this.#rateLimiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
       this.#registry = new TemplateRegistry(
         this.#config.templates,
@@ -88,21 +121,50 @@ export class Mailer {
    * Picks the template for `type` and the payload's locale, renders it and sends one message,
    * retrying transient failures.
    *
+   * The request and recipient are checked at once; a bad one rejects without waiting. The send
+   * then waits, unrendered, until fewer than `maxInFlight` sends are with the transport; the payload
+   * is read when it is rendered, so do not change it after calling `send`. The retry deadline counts
+   * from this call, queue time included.
+   *
    * @param request - The recipient, the usage type and the template's variables.
-   * @param options - An optional `signal` that aborts the send.
+   * @param options - An optional `signal` that aborts the send (a queued send leaves the queue at once).
    * @returns What the server accepted, and how many attempts it took.
    * @throws {@link MailerError} for every failure: `InvalidRecipient`, `TemplateNotFound`,
-   *   `MissingVariable`, `RateLimited` (with `retryAfter`), `AuthFailed`, `Rejected`, `Unavailable`, `Closed`.
+   *   `MissingVariable`, `RateLimited` (with `retryAfter`), `AuthFailed`, `Rejected`, `Unavailable`
+   *   (also when the deadline passed while queued, with `attempts: 0`), `Closed`.
    */
   send(request: SendRequest, options: SendOptions = {}): Promise<SendResult> {
     if (this.#closing) return Promise.reject(closedError('send'));
-    const sending = this.#send(request, options);
-    this.#inFlight.add(sending);
-    const forget = (): void => {
-      this.#inFlight.delete(sending);
-    };
-    sending.then(forget, forget);
-    return sending;
+    let to: string;
+    let type: UsageType;
+    let payload: TemplatePayload;
+    let signal: AbortSignal | undefined;
+    try {
+      const checked = checkRequest(request, 'send');
+      ({ type, payload } = checked);
+      const recipient = parseRecipient(checked.to);
+      // Keep the caller's string when it was already normalized: a queued send holds one copy less.
+      to = recipient === checked.to ? checked.to : recipient;
+      signal = options.signal;
+      if (signal?.aborted) throw classifyError(signal.reason, { ...this.#target(sendOperation(type, to)), attempts: 0 });
+    } catch (error) {
+      return Promise.reject(isMailerError(error) ? error : unreadablePayloadError('send', error));
+    }
+    return new Promise<SendResult>((resolve, reject) => {
+      const pending: PendingSend = {
+        to,
+        type,
+        payload,
+        deadline: this.#sweeper.deadlineFromNow(),
+        resolve,
+        reject,
+        abort: signal === undefined ? undefined : { signal, listener: () => this.#abort(pending), controller: undefined },
+        next: undefined,
+        prev: undefined,
+      };
+      pending.abort?.signal.addEventListener('abort', pending.abort.listener, { once: true });
+      this.#queue.push(pending);
+    });
   }
 
   /**
@@ -113,7 +175,13 @@ export class Mailer {
    * @throws {@link MailerError} `InvalidRecipient`, `TemplateNotFound` or `MissingVariable`.
    */
   async render(request: RenderRequest): Promise<RenderedMessage> {
-    return (await this.#prepare(request, 'render')).message;
+    try {
+      const checked = checkRequest(request, 'render');
+      const to = checked.to === undefined ? undefined : parseRecipient(checked.to);
+      return await this.#compose(checked.type, checked.payload, to);
+    } catch (error) {
+      throw isMailerError(error) ? error : unreadablePayloadError('render', error);
+    }
   }
 
   /**
@@ -143,8 +211,9 @@ export class Mailer {
   }
 
   /**
-   * Stops taking sends, waits for the ones in flight, then closes the transport's connections.
-   * Calling it again returns the same promise. Afterwards `send` rejects with `Closed`.
+   * Stops taking sends, lets the queued ones run and waits for every send to settle (nothing
+   * accepted is dropped), then closes the transport's connections. Calling it again returns the
+   * same promise. Afterwards `send` rejects with `Closed`.
    *
    * @returns Resolves when every connection is closed.
    */
@@ -158,61 +227,90 @@ export class Mailer {
     return this.close();
   }
 
-  async #send(request: SendRequest, options: SendOptions): Promise<SendResult> {
-    const prepared = await this.#prepare(request, 'send');
-    const message = prepared.message as MailMessage;
-    const to = message.to;
-    await this.#rateLimiter?.(to, prepared.request.type);
-    const { result, attempts } = await deliverWithRetry(message, {
-      transport: this.#transport,
-      policy: this.#retryPolicy,
-      signal: options.signal,
-      context: this.#target(`send ${message.usageType} mail to ${to}`),
-    });
-    return {
-      messageId: result.messageId,
-      accepted: result.accepted ?? [to],
-      rejected: result.rejected ?? [],
-      ...(result.response === undefined ? {} : { response: result.response }),
-      attempts,
-    };
-  }
-
-  /**
-   * Checks, addresses and renders a request: the one place that reads the caller's data, so
-   * anything but a MailerError thrown there (a payload getter, lambda or proxy that throws)
-   * becomes `MissingVariable`.
-   */
-  async #prepare(
-    request: unknown,
-    operation: 'send' | 'render',
-  ): Promise<{ request: CheckedRequest; message: RenderedMessage }> {
+  /** Renders, rate-limits and delivers a send that got a slot; settles it and never rejects. */
+  async #run(pending: PendingSend): Promise<void> {
+    const { to, type, abort } = pending;
+    // Without a caller's signal only the deadline aborts: its shared signal will do.
+    const deadlineSignal = this.#sweeper.signalFor(pending.deadline);
+    let signal = deadlineSignal;
+    let onDeadline: (() => void) | undefined;
+    if (abort !== undefined) {
+      const controller = (abort.controller = new AbortController());
+      signal = controller.signal;
+      onDeadline = () => controller.abort(deadlineSignal.reason);
+      if (deadlineSignal.aborted) onDeadline();
+      deadlineSignal.addEventListener('abort', onDeadline, { once: true });
+    }
     try {
-      const checked = checkRequest(request, operation);
-      const to = operation === 'send' || checked.to !== undefined ? parseRecipient(checked.to) : undefined;
-      return { request: checked, message: await this.#compose(checked, to) };
+      const message = (await this.#compose(type, pending.payload, to)) as MailMessage;
+      await this.#rateLimiter?.(to, type);
+      const { result, attempts } = await deliverWithRetry(message, {
+        transport: this.#transport,
+        policy: this.#retryPolicy,
+        signal,
+        context: this.#target(sendOperation(message.usageType, to)),
+      });
+      const sent: SendResult = {
+        messageId: result.messageId,
+        accepted: result.accepted ?? [to],
+        rejected: result.rejected ?? [],
+        attempts,
+      };
+      if (result.response !== undefined) sent.response = result.response;
+      pending.resolve(sent);
     } catch (error) {
-      throw isMailerError(error) ? error : unreadablePayloadError(operation, error);
+      // Only rendering reads the caller's payload; anything but a MailerError came from it.
+      pending.reject(isMailerError(error) ? error : unreadablePayloadError('send', error));
+    } finally {
+      if (abort !== undefined && onDeadline !== undefined) {
+        abort.signal.removeEventListener('abort', abort.listener);
+        deadlineSignal.removeEventListener('abort', onDeadline);
+      }
     }
   }
 
-  async #compose(request: CheckedRequest, to: string | undefined): Promise<RenderedMessage> {
-    const { payload } = request;
-    const template = await this.#registry.find(request.type, payload.locale);
+  /** The caller's signal aborted: a queued send leaves the queue, a running one is aborted. */
+  #abort(pending: PendingSend): void {
+    const reason: unknown = pending.abort?.signal.reason;
+    if (this.#queue.remove(pending)) {
+      pending.reject(classifyError(reason, { ...this.#target(sendOperation(pending.type, pending.to)), attempts: 0 }));
+    } else {
+      pending.abort?.controller?.abort(reason);
+    }
+  }
+
+  /** A deadline passed: the sends still queued with it reject untried (running ones saw its signal abort). */
+  #expireQueued(deadline: number): void {
+    for (let oldest = this.#queue.oldest(); oldest !== undefined && oldest.deadline <= deadline; oldest = this.#queue.oldest()) {
+      this.#queue.remove(oldest);
+      const { abort } = oldest;
+      abort?.signal.removeEventListener('abort', abort.listener);
+      const operation = sendOperation(oldest.type, oldest.to);
+      const waited = new MailerError(
+        'Unavailable',
+        `${operation} gave up after ${this.#retryPolicy.deadline} ms before its first attempt: it waited behind ` +
+          'other sends for a free slot (maxInFlight) all that time. Nothing was sent.',
+      );
+      oldest.reject(classifyError(waited, { ...this.#target(operation), attempts: 0 }));
+    }
+  }
+
+  async #compose(type: UsageType, payload: TemplatePayload, to: string | undefined): Promise<RenderedMessage> {
+    const template = await this.#registry.find(type, payload.locale);
     const { definition } = template;
     const content = template.render(payload);
     const replyTo = definition.replyTo ?? this.#config.replyTo;
     const message: RenderedMessage = {
       from: toHeaderValue(definition.sendFrom ?? this.#config.fromEmail),
-      ...(to === undefined ? {} : { to }),
-      ...(replyTo === undefined ? {} : { replyTo: toHeaderValue(replyTo) }),
       subject: content.subject,
       text: content.text,
-      ...(content.html === undefined ? {} : { html: content.html }),
       headers: this.#headers,
-      usageType: request.type,
-      ...(definition.locale === undefined ? {} : { locale: definition.locale }),
+      usageType: type,
     };
+    if (to !== undefined) message.to = to;
+    if (replyTo !== undefined) message.replyTo = toHeaderValue(replyTo);
+    if (content.html !== undefined) message.html = content.html;
+    if (definition.locale !== undefined) message.locale = definition.locale;
     return message;
   }
 
@@ -222,7 +320,7 @@ export class Mailer {
   }
 
   async #drainAndClose(): Promise<void> {
-    await Promise.allSettled([...this.#inFlight]);
+    await this.#queue.whenIdle();
     await this.#transport.close?.();
   }
 }
@@ -234,6 +332,10 @@ function unreadablePayloadError(operation: string, cause: unknown): MailerError 
       `(a getter, function or proxy in it failed; see cause). Pass plain strings and numbers as template variables.`,
     { cause },
   );
+}
+
+function sendOperation(type: UsageType, to: string): string {
+  return `send ${type} mail to ${to}`;
 }
 
 function closedError(operation: string): MailerError {

@@ -145,4 +145,18 @@ export interface MailerOptions {
    * type within `window` milliseconds: the defence against code flooding. Off when absent.
    */
   rateLimit?: RateLimitOptions;
+  /**
+   * The most sends handed to the transport at once. Sends beyond it wait in the mailer's own
+   * queue, first in first out, holding only their request (not rendered yet); each is rendered,
+   * rate-limit checked and delivered when a slot frees. The retry deadline counts from the
+   * `send()` call, queue time included: a send still queued when it passes rejects with
+   * `Unavailable` (`attempts: 0`), and an aborted one leaves the queue at once.
+   *
+   * The default fits the transport: with the default SMTP transport, twice `maxConnections`
+   * (10 with the defaults), so each pooled connection has one message on the wire and the next
+   * one ready (with `pool: false` it also caps the connections open at once); with your own
+   * `transport`, 64. Raise it for an HTTP API that takes more requests in parallel.
+   * @default 2 × maxConnections with the SMTP transport, 64 with your own
+   */
+  maxInFlight?: number;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DeadlineSweeper } from '../../src/deadline-sweeper.js';
 import { deliverWithRetry } from '../../src/deliver-with-retry.js';
 import { MailerError } from '../../src/errors.js';
 import { resolveRetryPolicy } from '../../src/retry-policy.js';
@@ -81,7 +82,7 @@ describe('deliverWithRetry', () => {
     expect(transport.calls).toBe(1);
   });
 
-  it('aborts an attempt in progress when the deadline passes', async () => {
+  it('aborts an attempt in progress when the sweeper says the deadline passed, and says so', async () => {
     const seen: AbortSignal[] = [];
     const transport: Transport = {
       send: (_message, { signal }) =>
@@ -91,10 +92,12 @@ describe('deliverWithRetry', () => {
         }),
     };
     const policy = resolveRetryPolicy({ attempts: 3, deadline: 30 });
-    const failure = await deliverWithRetry(message, { transport, policy, context }).catch((e) => e);
+    const sweeper = new DeadlineSweeper(policy.deadline, () => {});
+    const signal = sweeper.signalFor(sweeper.deadlineFromNow());
+    const failure = await deliverWithRetry(message, { transport, policy, context, signal }).catch((e) => e);
     expect(failure).toMatchObject({ code: 'Unavailable', attempts: 1 });
     expect(failure.message).toMatch(/gave up after 30 ms/);
-    expect(seen).toHaveLength(1);
+    expect(seen).toEqual([signal]);
   });
 });
 
