@@ -41,10 +41,16 @@ async function timeAsync(fn, { batches = 15, perBatch = 10_000 } = {}) {
 // The renderer is internal (not exported by the package), so the bench bundles its source with
 // esbuild, as tsup does, to time it without the Mailer around it. The bundle is written next to this
 // file, so its bare imports (mustache, html-to-text) resolve from the repository, and removed after.
+// The plain-text converter loads on first need (the registry awaits it before handing out a
+// template that derives its text), so the bench loads it before rendering, as the registry would.
 async function loadCompileTemplate() {
   const outfile = fileURLToPath(new URL('./.compile-template.tmp.mjs', import.meta.url));
   await build({
-    entryPoints: [fileURLToPath(new URL('../src/render/compile-template.ts', import.meta.url))],
+    stdin: {
+      contents: "export { compileTemplate } from './compile-template.ts'; export { loadPlainTextConverter } from './html-to-plain-text.ts';",
+      resolveDir: fileURLToPath(new URL('../src/render/', import.meta.url)),
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -53,7 +59,9 @@ async function loadCompileTemplate() {
     logLevel: 'silent',
   });
   try {
-    return (await import(pathToFileURL(outfile).href)).compileTemplate;
+    const { compileTemplate, loadPlainTextConverter } = await import(pathToFileURL(outfile).href);
+    await loadPlainTextConverter();
+    return compileTemplate;
   } finally {
     rmSync(outfile, { force: true });
   }
