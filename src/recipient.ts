@@ -12,13 +12,17 @@ const MAX_LOCAL_OCTETS = 64;
 const MAX_ADDRESS_OCTETS = 254;
 const MAX_ECHO_LENGTH = 120;
 // RFC 5322 atext, plus any non-ASCII character (RFC 6531 internationalized addresses).
-const DOT_ATOM = /^[\p{L}\p{N}\p{M}!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}-]+(?:\.[\p{L}\p{N}\p{M}!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}-]+)*$/u;
+const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}-]+)*$/u;
+// The Unicode property patterns below cost milliseconds to build, so they are built on first use,
+// not when the package is imported.
+let label: RegExp | undefined;
+let invisible: RegExp | undefined;
 // A host name label: letters (any script), digits, inner hyphens.
-const LABEL = /^[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M}-]*[\p{L}\p{N}\p{M}])?$/u;
+const hostLabel = (): RegExp => (label ??= /^[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M}-]*[\p{L}\p{N}\p{M}])?$/u);
 // Invisible or unencodable characters no real address holds: Unicode spaces, format characters
 // (byte order mark, zero-width space, bidi controls; ZWNJ and ZWJ stay, some scripts need them)
 // and unpaired surrogates.
-const INVISIBLE = /[\p{White_Space}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/u;
+const invisibleCharacter = (): RegExp => (invisible ??= /[\p{White_Space}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/u);
 // Characters that make a display name need double quotes (RFC 5322 specials).
 const SPECIALS = /[()<>[\]:;@\\,."]/;
 
@@ -114,12 +118,12 @@ function checkAddress(address: string, fail: Fail): string {
   const domain = address.slice(at + 1).toLowerCase();
   if (local.includes('@')) throw fail('holds more than one @');
   if (local === '') throw fail('has nothing before the @');
-  if (INVISIBLE.test(address)) throw fail('holds a space, an invisible formatting character or a broken UTF-16 character');
+  if (invisibleCharacter().test(address)) throw fail('holds a space, an invisible formatting character or a broken UTF-16 character');
   if (domain === '') throw fail('has no domain after the @');
   if (!DOT_ATOM.test(local)) throw fail('has a character that is not allowed before the @, or a misplaced dot');
   const labels = domain.split('.');
   const ascii = domainToASCII(domain);
-  if (!labels.every((label) => LABEL.test(label)) || ascii === '' || ascii.split('.').some((label) => label.length > 63)) {
+  if (!labels.every((name) => hostLabel().test(name)) || ascii === '' || ascii.split('.').some((label) => label.length > 63)) {
     throw fail(`has an invalid domain ${JSON.stringify(domain)}`);
   }
   if (Buffer.byteLength(local) > MAX_LOCAL_OCTETS) throw fail(`has more than ${MAX_LOCAL_OCTETS} octets before the @`);
