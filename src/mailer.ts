@@ -185,7 +185,9 @@ export class Mailer {
   }
 
   /**
-   * Connects and authenticates without sending anything: the "does my config work?" check.
+   * Connects and authenticates without sending anything: the "does my config work?" check. With
+   * the default pooled SMTP transport, the connection it opened stays in the pool, so
+   * `await mailer.verify()` at startup also spares the first user's send the handshakes.
    *
    * @returns Resolves when the server accepted the connection and the credentials.
    * @throws {@link MailerError} `AuthFailed`, `Unavailable` (with a `hint` for classic mistakes) or `Closed`.

@@ -38,6 +38,10 @@ interface NodemailerInfo {
  * loop decides, and counts every attempt. A pooled connection the server closed while idle is
  * dropped from the pool, and the next send opens a fresh one.
  *
+ * `verify()` connects and authenticates; with the pool, and when it has no connection yet, it
+ * does so on a pooled connection and leaves it open, so calling it at startup spares the first send
+ * the TCP, TLS and AUTH round trips. Without the pool it uses a connection of its own and quits.
+ *
  * Aborting a send's signal rejects it at once, and a message still queued is never sent. A message
  * the pool has already handed to the server may still be delivered: SMTP cannot take it back.
  *
@@ -69,8 +73,11 @@ export function createSmtpTransport(config: ResolvedMailerConfig): Transport {
   });
   const checkSmtpUtf8 = createSmtpUtf8Check(config);
   let mailer: Promise<NodemailerMailer> | undefined;
+  // The same mailer once loaded, so a send need not await the promise again.
+  let loaded: NodemailerMailer | undefined;
   let closing: Promise<void> | undefined;
-  const inFlight = new Set<Promise<unknown>>();
+  let inFlight = 0;
+  let whenIdle: (() => void) | undefined;
 
   const getMailer = (): Promise<NodemailerMailer> => {
     mailer ??= import('nodemailer').then(({ createTransport }) => {
@@ -87,29 +94,32 @@ export function createSmtpTransport(config: ResolvedMailerConfig): Transport {
         maxRequeues: 0,
       } as Parameters<typeof createTransport>[0]) as unknown as NodemailerMailer;
     });
-    return mailer;
+    return mailer.then((created) => (loaded = created));
   };
 
-  /** Runs `work` unless closed, counting it as in flight so `close()` waits for it. */
-  const track = <T>(operation: string, work: () => Promise<T>): Promise<T> => {
-    if (closing !== undefined) {
-      return Promise.reject(new MailerError('Closed', `${operation}: the SMTP transport was closed`));
+  /**
+   * Runs `work` unless closed, counting it as in flight so `close()` waits for it. Failures are
+   * classified; `operation` names them and is built only then.
+   */
+  const track = async <T>(operation: () => string, work: () => Promise<T>): Promise<T> => {
+    if (closing !== undefined) throw new MailerError('Closed', `${operation()}: the SMTP transport was closed`);
+    inFlight += 1;
+    try {
+      return await work();
+    } catch (error) {
+      throw classifyError(error, context(operation()));
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) whenIdle?.();
     }
-    const running = work().catch((error: unknown) => {
-      throw classifyError(error, context(operation));
-    });
-    inFlight.add(running);
-    const forget = (): void => void inFlight.delete(running);
-    running.then(forget, forget);
-    return running;
   };
 
   return {
     send(message: MailMessage, options: TransportSendOptions): Promise<TransportResult> {
-      return track(`send ${message.usageType} to ${message.to}`, async () => {
+      return track(() => `send ${message.usageType} to ${message.to}`, async () => {
         options.signal.throwIfAborted();
         await checkSmtpUtf8(message);
-        const transporter = await getMailer();
+        const transporter = loaded ?? (await getMailer());
         options.signal.throwIfAborted();
         const info = await transporter.sendMail({
           from: message.from,
@@ -133,14 +143,18 @@ export function createSmtpTransport(config: ResolvedMailerConfig): Transport {
     },
 
     verify(): Promise<void> {
-      return track('verify', async () => {
-        await (await getMailer()).verify();
-      });
+      return track(
+        () => 'verify',
+        async () => {
+          const transporter = await getMailer();
+          if (!(await openPooledConnection(transporter.transporter))) await transporter.verify();
+        },
+      );
     },
 
     close(): Promise<void> {
       closing ??= (async () => {
-        await Promise.allSettled(inFlight);
+        if (inFlight > 0) await new Promise<void>((resolve) => (whenIdle = resolve));
         if (mailer === undefined) return;
         const transporter = await mailer.catch(() => undefined);
         if (transporter === undefined) return;
@@ -151,6 +165,89 @@ export function createSmtpTransport(config: ResolvedMailerConfig): Transport {
       return closing;
     },
   };
+}
+
+/** The part of nodemailer's pool (`SMTPPool`) that {@link openPooledConnection} uses; not public API. */
+interface NodemailerPool {
+  options: object;
+  _connections: unknown[];
+  _createConnection(): PoolResource;
+}
+
+/** One connection of nodemailer's pool (`PoolResource`); not public API. */
+interface PoolResource {
+  available: boolean;
+  connect(callback: (error?: Error | null) => void): void;
+  once(event: 'error', listener: (error: Error) => void): void;
+  once(event: 'close', listener: () => void): void;
+  removeListener(event: 'error' | 'close', listener: (error: Error) => void): void;
+  emit(event: 'available'): boolean;
+}
+
+/**
+ * Opens, authenticates and leaves in the pool one connection, so `verify()` at startup also spares
+ * the first send the handshakes. nodemailer has no public way to do this: this uses the pool's own
+ * `_createConnection()` and the resource's `connect()`, as the pool does before a send, with the
+ * shape checked first. It does nothing and returns `false` when there is no pool (`pool: false`),
+ * when the pool already has a connection, or when nodemailer's internals changed shape; the caller
+ * then verifies the plain way, on a connection of its own.
+ *
+ * While it connects, the resource is marked busy so the pool does not hand it a message (which would
+ * open a second connection); once logged in, it is marked available and the pool is told, so a queued
+ * message goes out on it at once. A failure rejects with nodemailer's error, and the pool drops the
+ * resource as it does any connection that failed.
+ */
+async function openPooledConnection(pool: unknown): Promise<boolean> {
+  if (!isIdleNodemailerPool(pool)) return false;
+  const resource = pool._createConnection();
+  if (!isPoolResource(resource)) {
+    pool._connections.splice(pool._connections.indexOf(resource), 1);
+    return false;
+  }
+  resource.available = false;
+  await new Promise<void>((resolve, reject) => {
+    const fail = (error: Error): void => {
+      resource.removeListener('error', fail);
+      resource.removeListener('close', closed);
+      reject(error);
+    };
+    // A close is reported after the error that caused it (a refused login closes the connection
+    // first), and alone when the server hung up before its greeting, where nodemailer calls back never.
+    const closed = (): void =>
+      void setImmediate(() => fail(Object.assign(new Error('Connection closed before login'), { code: 'ECONNECTION' })));
+    resource.once('error', fail);
+    resource.once('close', closed);
+    resource.connect((error) => {
+      if (error) return fail(error);
+      resource.removeListener('error', fail);
+      resource.removeListener('close', closed);
+      resolve();
+    });
+  });
+  resource.available = true;
+  resource.emit('available');
+  return true;
+}
+
+function isIdleNodemailerPool(value: unknown): value is NodemailerPool {
+  const pool = value as Partial<NodemailerPool> | undefined;
+  return (
+    typeof pool?._createConnection === 'function' &&
+    Array.isArray(pool._connections) &&
+    pool._connections.length === 0 &&
+    typeof pool.options === 'object'
+  );
+}
+
+function isPoolResource(value: unknown): value is PoolResource {
+  const resource = value as Partial<PoolResource> | undefined;
+  return (
+    resource?.available === true &&
+    typeof resource.connect === 'function' &&
+    typeof resource.once === 'function' &&
+    typeof resource.removeListener === 'function' &&
+    typeof resource.emit === 'function'
+  );
 }
 
 function toNodemailerAuth(auth: ResolvedMailerConfig['auth']): Record<string, unknown> | undefined {
