@@ -9,7 +9,7 @@ import { type ConfigIssue, MailerError } from './errors.js';
 export interface RetryOptions {
   /** The most delivery attempts per send, the first included. `1` turns retries off. @default 3 */
   attempts?: number;
-  /** Milliseconds after which a send gives up, whatever attempt it is on. @default 30000 */
+  /** Milliseconds after the `send()` call (queue time included) after which a send gives up, whatever attempt it is on. @default 30000 */
   deadline?: number;
   /** The backoff before the second attempt is drawn from `[0, baseDelay]`, doubling each time. @default 250 */
   baseDelay?: number;
