@@ -85,7 +85,9 @@ export function classifyError(error: unknown, context: ErrorContext): MailerErro
   return new MailerError(code, message, {
     responseCode: facts.responseCode,
     attempts: context.attempts,
-    hint: hint === undefined ? undefined : redact(hint),
+    // Hints are our own wording around host and port, never server text: redacting them would only
+    // reveal a short password by the word it blanked out.
+    hint,
     cause,
   });
 }

@@ -29,6 +29,14 @@ describe('classifyError', () => {
     expect(classified.message).toMatch(/^send SignIn to ada@example\.com failed on smtp\.example\.com:587: /);
   });
 
+  it('leaves the hint whole when a short password is one of its words', () => {
+    const refused = error('connect ECONNREFUSED 127.0.0.1:2525', { code: 'ECONNREFUSED' });
+    const classified = classifyError(refused, { ...context, secrets: ['port'], user: 'ada' });
+    expect(classified.hint).toBe(classifyError(refused, context).hint);
+    expect(classified.hint).not.toContain('[redacted]');
+    expect(classified.hint).toContain('port');
+  });
+
   it('keeps the reply code and the reply text', () => {
     const classified = classifyError(error('550 5.1.1 No such user here', { responseCode: 550 }), context);
     expect(classified.responseCode).toBe(550);
