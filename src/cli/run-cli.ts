@@ -12,8 +12,8 @@ import { demoCommand } from './commands/demo.js';
 import { renderCommand } from './commands/render.js';
 import { sendCommand } from './commands/send.js';
 import { verifyCommand } from './commands/verify.js';
-import { describeError } from './describe-error.js';
 import { ExitCode } from './exit-code.js';
+import { reportFailure } from './report-failure.js';
 import { createStyle } from './style.js';
 import { UsageError } from './usage-error.js';
 
@@ -73,11 +73,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     }
     return await command.run([...args], io);
   } catch (error) {
+    if (!(error instanceof UsageError)) return reportFailure(io, error);
     const style = createStyle(io.stderr, io.env);
-    if (!(error instanceof UsageError)) {
-      io.stderr.write(`${describeError(error, style).join('\n')}\n`);
-      return ExitCode.Failure;
-    }
     const pointer = error.command === undefined ? 'auth-mailer --help' : `auth-mailer ${error.command} --help`;
     io.stderr.write(`${style.red('✖')} ${error.message}\n  see ${pointer}\n`);
     return ExitCode.Usage;

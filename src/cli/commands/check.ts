@@ -13,6 +13,7 @@ import { ExitCode } from '../exit-code.js';
 import { loadConfigFile } from '../load-config-file.js';
 import { createOfflineTransport } from '../offline-transport.js';
 import { configPathArgument, parseCommandArgs } from '../parse-command-args.js';
+import { reportFailure } from '../report-failure.js';
 import { createStyle } from '../style.js';
 
 const HELP = `Usage: auth-mailer check <config.json>
@@ -42,8 +43,7 @@ export const checkCommand: CliCommand = {
     try {
       config = await loadConfigFile(file, io.env);
     } catch (error) {
-      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
-      return ExitCode.Failure;
+      return reportFailure(io, error);
     }
     const failure = await validate(config);
     const issuePaths = new Set(failure?.issues?.map((issue) => issue.path));

@@ -14,6 +14,7 @@ import { describeError } from '../describe-error.js';
 import { ExitCode } from '../exit-code.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { receivedMimeStructure } from '../received-mime-structure.js';
+import { reportFailure } from '../report-failure.js';
 import { createStyle, type Style } from '../style.js';
 import { UsageError } from '../usage-error.js';
 
@@ -84,8 +85,7 @@ export const demoCommand: CliCommand = {
       io.stdout.write(`\n${delivered === sends.length ? style.green(summary) : style.red(summary)}\n`);
       return delivered === sends.length ? ExitCode.Ok : ExitCode.Failure;
     } catch (error) {
-      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
-      return ExitCode.Failure;
+      return reportFailure(io, error);
     } finally {
       await mailer?.close();
       await sink?.close();

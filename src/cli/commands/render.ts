@@ -9,13 +9,13 @@ import { createMailer } from '../../create-mailer.js';
 import type { RenderedMessage } from '../../mailer.js';
 import { composeMime } from '../../smtp/compose-mime.js';
 import type { CliCommand } from '../cli-command.js';
-import { describeError } from '../describe-error.js';
 import { describeHeaders, describeMessage } from '../describe-message.js';
 import { ExitCode } from '../exit-code.js';
 import { loadConfigFile } from '../load-config-file.js';
 import { MESSAGE_OPTIONS, toMessageRequest } from '../message-options.js';
 import { createOfflineTransport } from '../offline-transport.js';
 import { configPathArgument, parseCommandArgs } from '../parse-command-args.js';
+import { reportFailure } from '../report-failure.js';
 import { createStyle } from '../style.js';
 
 const HELP = `Usage: auth-mailer render <config.json> --type <usageType> [options]
@@ -58,8 +58,7 @@ export const renderCommand: CliCommand = {
       }
       return ExitCode.Ok;
     } catch (error) {
-      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
-      return ExitCode.Failure;
+      return reportFailure(io, error);
     } finally {
       await mailer?.close();
     }

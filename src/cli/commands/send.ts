@@ -5,11 +5,11 @@
  */
 import { createMailer } from '../../create-mailer.js';
 import type { CliCommand } from '../cli-command.js';
-import { describeError } from '../describe-error.js';
 import { ExitCode } from '../exit-code.js';
 import { loadConfigFile } from '../load-config-file.js';
 import { MESSAGE_OPTIONS, toMessageRequest } from '../message-options.js';
 import { configPathArgument, parseCommandArgs } from '../parse-command-args.js';
+import { reportFailure } from '../report-failure.js';
 import { createStyle } from '../style.js';
 import { UsageError } from '../usage-error.js';
 
@@ -57,8 +57,7 @@ export const sendCommand: CliCommand = {
       );
       return ExitCode.Ok;
     } catch (error) {
-      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
-      return ExitCode.Failure;
+      return reportFailure(io, error);
     } finally {
       await mailer?.close();
     }

@@ -7,11 +7,11 @@ import { parseConfig } from '../../config/parse-config.js';
 import type { ResolvedMailerConfig } from '../../config/mailer-config.js';
 import { probeSmtpServer } from '../../smtp/probe-smtp-server.js';
 import type { CliCommand } from '../cli-command.js';
-import { describeError } from '../describe-error.js';
 import { describeProbeReport } from '../describe-probe-report.js';
 import { ExitCode } from '../exit-code.js';
 import { loadConfigFile } from '../load-config-file.js';
 import { configPathArgument, parseCommandArgs } from '../parse-command-args.js';
+import { reportFailure } from '../report-failure.js';
 import { createStyle } from '../style.js';
 
 const HELP = `Usage: auth-mailer verify <config.json>
@@ -45,8 +45,7 @@ export const verifyCommand: CliCommand = {
       io.stdout.write(`${describeProbeReport(report, resolved.auth !== undefined, out).join('\n')}\n`);
       return ExitCode.Ok;
     } catch (error) {
-      io.stderr.write(`${describeError(error, createStyle(io.stderr, io.env)).join('\n')}\n`);
-      return ExitCode.Failure;
+      return reportFailure(io, error);
     }
   },
 };
