@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { receivedMimeStructure } from '../../src/cli/received-mime-structure.js';
+import { USAGE_TYPES } from '../helpers/usage-types.js';
 import { run } from './run-cli-helper.js';
 
-const USAGE_TYPES = [
-  'Register',
-  'SignIn (ja)',
-  'ForgotPassword',
-  'Generic',
-  'OrganizationInvitation',
-  'UserPermissionValidation',
-  'BindNewIdentifier',
-  'MfaVerification',
-  'BindMfa',
-];
+// SignIn goes out in Japanese, so its line names the locale.
+const LABELS = USAGE_TYPES.map((type) => (type === 'SignIn' ? 'SignIn (ja)' : type));
 
 describe('auth-mailer demo', () => {
   it('delivers one message per usage type to a real SMTP server and shows what arrived', async () => {
@@ -20,7 +12,7 @@ describe('auth-mailer demo', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/SMTP server listening on 127\.0\.0\.1:\d+ \(AUTH required\)/);
-    for (const usageType of USAGE_TYPES) expect(result.stdout).toContain(`✔ ${usageType} → ada@example.com`);
+    for (const usageType of LABELS) expect(result.stdout).toContain(`✔ ${usageType} → ada@example.com`);
     expect(result.stdout.match(/^ {4}code {5}\d{6} arrived$/gm)).toHaveLength(8);
     expect(result.stdout).toMatch(/^ {4}link {5}https:\/\/auth\.acme\.example\/invitation\/[0-9a-f]+ arrived$/m);
     expect(result.stdout).toContain('subject  サインイン確認コード');

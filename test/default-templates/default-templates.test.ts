@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultTemplates } from '../../src/default-templates/index.js';
 import { isMailerError } from '../../src/errors.js';
 import { compileTemplate } from '../../src/render/compile-template.js';
-import type { KnownUsageType, TemplateDefinition } from '../../src/types.js';
+import type { TemplateDefinition } from '../../src/types.js';
+import { USAGE_TYPES } from '../helpers/usage-types.js';
 import { sampleMessages } from './sample-messages.js';
 
-const KNOWN_TYPES: readonly KnownUsageType[] = [
-  'Register',
-  'SignIn',
-  'ForgotPassword',
-  'Generic',
-  'OrganizationInvitation',
-  'UserPermissionValidation',
-  'BindNewIdentifier',
-  'MfaVerification',
-  'BindMfa',
-];
 const LINK = 'https://example.com/invitations/accept?token=7f3a9c';
 const byTemplate = (template: TemplateDefinition): string => `${template.usageType} ${template.locale ?? 'en'}`;
 
@@ -31,9 +21,9 @@ function renderError(template: TemplateDefinition, payload: Record<string, unkno
 describe('defaultTemplates', () => {
   it('has every known usage type once in English without a locale and once in Japanese', () => {
     expect(defaultTemplates.map(byTemplate).sort()).toEqual(
-      KNOWN_TYPES.flatMap((type) => [`${type} en`, `${type} ja`]).sort(),
+      USAGE_TYPES.flatMap((type) => [`${type} en`, `${type} ja`]).sort(),
     );
-    expect(defaultTemplates.filter((template) => template.locale === undefined)).toHaveLength(KNOWN_TYPES.length);
+    expect(defaultTemplates.filter((template) => template.locale === undefined)).toHaveLength(USAGE_TYPES.length);
   });
 
   it('cannot be changed by a user, since every mailer shares it', () => {

@@ -1,18 +1,6 @@
 import type { SmtpSink } from '../../src/testing/index.js';
-import type { KnownUsageType, TemplateDefinition } from '../../src/types.js';
-
-/** The nine usage types a Logto SMTP connector config may hold. */
-export const USAGE_TYPES: readonly KnownUsageType[] = [
-  'Register',
-  'SignIn',
-  'ForgotPassword',
-  'Generic',
-  'OrganizationInvitation',
-  'UserPermissionValidation',
-  'BindNewIdentifier',
-  'MfaVerification',
-  'BindMfa',
-];
+import type { TemplateDefinition } from '../../src/types.js';
+import { USAGE_TYPES } from './usage-types.js';
 
 /** One plain-text template per usage type, written the way Logto's connector docs show them. */
 export function logtoTemplates(): TemplateDefinition[] {

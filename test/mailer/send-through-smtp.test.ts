@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '../../src/index.js';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/index.js';
-import { USAGE_TYPES, logtoConfigFor } from '../helpers/logto-config.js';
+import { logtoConfigFor } from '../helpers/logto-config.js';
+import { USAGE_TYPES } from '../helpers/usage-types.js';
 
 let sink: SmtpSink;
 let mailer: Mailer | undefined;

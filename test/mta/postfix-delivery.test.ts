@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, isMailerError, type Mailer, type MailerError } from '../../src/index.js';
-import { USAGE_TYPES } from '../helpers/logto-config.js';
+import { USAGE_TYPES } from '../helpers/usage-types.js';
 import { MTA_DOMAIN, postfixUnavailableReason, startPostfix, type PostfixInstance } from './postfix-instance.js';
 
 const UNAVAILABLE = postfixUnavailableReason();
