@@ -38,7 +38,8 @@ const NEVER_ABORTED = new AbortController().signal;
 /**
  * Delivers `message`, retrying retryable failures with exponential backoff and full jitter until
  * the policy's attempts run out or the signal aborts. It arms no timer of its own: the deadline
- * is the signal's: the mailer's deadline sweeper aborts it.
+ * is the signal's: the mailer's deadline sweeper aborts it. An attempt ends when the signal aborts
+ * even if the transport ignores the signal.
  *
  * @param message - The rendered message.
  * @param options - Transport, policy, signal and error context.
@@ -57,7 +58,7 @@ export async function deliverWithRetry(message: MailMessage, options: DeliveryOp
   for (let attempts = 1; ; attempts += 1) {
     let last: MailerError;
     try {
-      const result = await transport.send(message, { signal });
+      const result = await untilAborted(transport.send(message, { signal }), signal);
       return { result, attempts };
     } catch (error) {
       // An abort explains the failure better than the error the transport saw as a result of it.
@@ -69,6 +70,24 @@ export async function deliverWithRetry(message: MailMessage, options: DeliveryOp
     if (signal.aborted) throw last;
   }
 }
+
+/**
+ * Settles as `attempt` does, or rejects with the signal's reason as soon as it aborts: a transport
+ * that ignores its signal must not hold a send past its deadline or its caller's abort.
+ */
+function untilAborted<T>(attempt: T | Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal === NEVER_ABORTED) return Promise.resolve(attempt);
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    const settle = (): void => signal.removeEventListener('abort', abort);
+    Promise.resolve(attempt).then(
+      (result) => (settle(), resolve(result)),
+      (error: unknown) => (settle(), reject(error)),
+    );
+  });
+}
+
 function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (milliseconds <= 0 || signal.aborted) return resolve();

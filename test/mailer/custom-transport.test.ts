@@ -1,0 +1,51 @@
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMailer, isMailerError, type Mailer, type MailerError, type MailerOptions, type Transport } from '../../src/index.js';
+
+const config = {
+  host: 'smtp.example.com',
+  fromEmail: 'no-reply@example.com',
+  templates: [{ usageType: 'SignIn', contentType: 'text/plain', subject: 'Your code', content: 'Code: {{code}}' }],
+};
+const request = { to: 'ada@example.com', type: 'SignIn', payload: { code: '123456' } } as const;
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+function mailerWith(transport: Transport, options: MailerOptions = {}): Mailer {
+  const mailer = createMailer(config, { transport, retry: { baseDelay: 1, maxDelay: 2 }, ...options });
+  cleanups.push(() => mailer.close().catch(() => undefined));
+  return mailer;
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<MailerError> {
+  const error = await promise.then(
+    (value) => ({ resolvedWith: value }),
+    (reason: unknown) => reason,
+  );
+  if (!isMailerError(error)) throw new Error(`expected a MailerError, got ${inspect(error)}`);
+  return error;
+}
+
+describe('a transport of the user’s own', () => {
+  it('that ignores its signal still lets the deadline end the send', async () => {
+    let calls = 0;
+    const mailer = mailerWith({ send: () => ((calls += 1), new Promise(() => {})) }, { retry: { deadline: 50 } });
+    const error = await failureOf(mailer.send(request));
+    expect(error).toMatchObject({ code: 'Unavailable', attempts: 1 });
+    expect(error.message).toMatch(/gave up after 50 ms/);
+    expect(calls).toBe(1);
+  });
+
+  it('that ignores its signal still lets the caller abort the send', async () => {
+    const mailer = mailerWith({ send: () => new Promise(() => {}) });
+    const controller = new AbortController();
+    const sending = mailer.send(request, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    const error = await failureOf(sending);
+    expect(error).toMatchObject({ code: 'Unavailable', attempts: 1 });
+    expect(error.message).toMatch(/was aborted/);
+  });
+});
