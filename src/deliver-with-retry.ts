@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkTransportResult } from './check-transport-result.js';
 import { classifyError, type ErrorContext } from './classify-error.js';
 import { DeadlinePassed } from './deadline-sweeper.js';
 import { MailerError } from './errors.js';
@@ -45,7 +46,8 @@ const NEVER_ABORTED = new AbortController().signal;
  * @param options - Transport, policy, signal and error context.
  * @returns The transport's result and the attempt count.
  * @throws {@link MailerError} with `attempts` set, classified from the last failure; `Unavailable`
- *   saying it gave up after `policy.deadline` ms when the signal aborted for the deadline.
+ *   saying it gave up after `policy.deadline` ms when the signal aborted for the deadline; `Rejected`,
+ *   not retried, when the transport resolved with something other than a {@link TransportResult}.
  */
 export async function deliverWithRetry(message: MailMessage, options: DeliveryOptions): Promise<Delivery> {
   const { transport, policy, signal = NEVER_ABORTED, context } = options;
@@ -58,8 +60,8 @@ export async function deliverWithRetry(message: MailMessage, options: DeliveryOp
   for (let attempts = 1; ; attempts += 1) {
     let last: MailerError;
     try {
-      const result = await untilAborted(transport.send(message, { signal }), signal);
-      return { result, attempts };
+      const result = await untilAborted<unknown>(transport.send(message, { signal }), signal);
+      return { result: checkTransportResult(result, context.operation), attempts };
     } catch (error) {
       // An abort explains the failure better than the error the transport saw as a result of it.
       last = failure(signal.aborted ? signal.reason : error, attempts);

@@ -49,3 +49,24 @@ describe('a transport of the user’s own', () => {
     expect(error.message).toMatch(/was aborted/);
   });
 });
+
+describe('a transport that resolves with something other than a TransportResult', () => {
+  const malformed: Array<[string, unknown]> = [
+    ['nothing', undefined],
+    ['null', null],
+    ['no messageId', { accepted: ['ada@example.com'] }],
+    ['a numeric messageId', { messageId: 42 }],
+    ['accepted as a string', { messageId: '<1@example.com>', accepted: 'ada@example.com' }],
+    ['rejected holding a non-string', { messageId: '<1@example.com>', rejected: [{ address: 'x@example.com' }] }],
+    ['a numeric response', { messageId: '<1@example.com>', response: 250 }],
+  ];
+
+  it.each(malformed)('rejects with %s as Rejected, not retried, naming the expected shape', async (_name, result) => {
+    let calls = 0;
+    const mailer = mailerWith({ send: async () => ((calls += 1), result as never) });
+    const error = await failureOf(mailer.send(request));
+    expect(error).toMatchObject({ code: 'Rejected', retryable: false, attempts: 1 });
+    expect(error.message).toContain('messageId: string');
+    expect(calls).toBe(1);
+  });
+});
