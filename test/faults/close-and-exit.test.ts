@@ -5,9 +5,10 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type SendResult } from '../../src/index.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../src/testing/index.js';
+import { failureOf } from '../helpers/failure-of.js';
 import { logtoTemplates } from '../helpers/logto-config.js';
 import { deadPort } from './fault-servers.js';
-import { expectNoUnhandledRejections, failureOf, outcomeOf } from './send-outcome.js';
+import { expectNoUnhandledRejections, outcomeOf } from './send-outcome.js';
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMailer, type Mailer, type MailerConfig, type RetryOptions } from '../../src/index.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../src/testing/index.js';
+import { failureOf } from '../helpers/failure-of.js';
 import { logtoTemplates } from '../helpers/logto-config.js';
 import { startCuttingProxy, type CuttingProxy } from './fault-servers.js';
-import { expectNoUnhandledRejections, failureOf } from './send-outcome.js';
+import { expectNoUnhandledRejections } from './send-outcome.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 expectNoUnhandledRejections();

@@ -25,21 +25,6 @@ export async function outcomeOf(sending: Promise<SendResult>): Promise<SendOutco
 }
 
 /**
- * Settles a send that must fail.
- *
- * @param sending - The send.
- * @returns The MailerError it rejected with.
- */
-export async function failureOf(sending: Promise<unknown>): Promise<MailerError> {
-  const error = await sending.then(
-    (value: unknown) => new Error(`expected a failure, got ${inspect(value)}`),
-    (reason: unknown) => reason,
-  );
-  if (!isMailerError(error)) throw new Error(`expected a MailerError, got ${inspect(error)}`);
-  return error;
-}
-
-/**
  * Fails the file when any promise rejection went unhandled while its tests ran.
  * Call once at the top level of a test file.
  */

@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMailer, isMailerError, type Mailer, type MailerError, type MailerOptions } from '../../src/index.js';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/index.js';
+import { failureOf } from '../helpers/failure-of.js';
 import { logtoConfigFor } from '../helpers/logto-config.js';
 
 const PASSWORD = 'correct-horse-battery-staple';
@@ -21,15 +22,6 @@ function mailerFor(config: Record<string, unknown>, options: MailerOptions = {})
   const mailer = createMailer(config, { retry: { baseDelay: 1, maxDelay: 5 }, ...options });
   cleanups.push(() => mailer.close());
   return mailer;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<MailerError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!isMailerError(error)) throw new Error(`expected a MailerError, got ${inspect(error)}`);
-  return error;
 }
 
 function expectNoSecret(error: MailerError, secret: string): void {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMailer, isMailerError, type Mailer, type MailerError, type MailerOptions } from '../../src/index.js';
+import { createMailer, type Mailer, type MailerOptions } from '../../src/index.js';
 import type { MailMessage, Transport, TransportResult } from '../../src/transport.js';
+import { failureOf } from '../helpers/failure-of.js';
 import { logtoTemplates } from '../helpers/logto-config.js';
 
 const CONFIG = { host: 'smtp.example.com', port: 587, fromEmail: 'no-reply@acme.test', templates: logtoTemplates() };
@@ -60,15 +61,6 @@ function mailerWith(transport: Transport, options: MailerOptions = {}): Mailer {
 
 const sendTo = (mailer: Mailer, index: number, options = {}) =>
   mailer.send({ to: `user${index}@example.com`, type: 'SignIn', payload: { code: String(index) } }, options);
-
-async function failureOf(promise: Promise<unknown>): Promise<MailerError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!isMailerError(error)) throw new Error(`expected a MailerError, got ${String(error)}`);
-  return error;
-}
 
 describe('the in-flight window', () => {
   it('hands the transport at most maxInFlight sends at once, first in first out, and runs the rest as slots free', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, isMailerError, type Mailer, type MailerError } from '../../src/index.js';
+import { createMailer, type Mailer, type MailerError } from '../../src/index.js';
+import { failureOf } from '../helpers/failure-of.js';
 import { USAGE_TYPES } from '../helpers/usage-types.js';
 import { MTA_DOMAIN, postfixUnavailableReason, startPostfix, type PostfixInstance } from './postfix-instance.js';
 
@@ -38,13 +39,8 @@ function running(): PostfixInstance {
   return postfix;
 }
 
-async function sendFailure(mailer: Mailer, to: string, code: string): Promise<MailerError> {
-  const error: unknown = await mailer.send({ to, type: 'SignIn', payload: { code } }).then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!isMailerError(error)) throw new Error(`expected a MailerError, got ${String(error)}`);
-  return error;
+function sendFailure(mailer: Mailer, to: string, code: string): Promise<MailerError> {
+  return failureOf(mailer.send({ to, type: 'SignIn', payload: { code } }));
 }
 
 // Proves that nothing reached `name`'s mailbox before now: a good send after the failed one must

@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createMailer,
@@ -10,6 +9,7 @@ import {
   type RateLimitStore,
 } from '../../src/index.js';
 import { MemoryTransport } from '../../src/testing/index.js';
+import { failureOf } from '../helpers/failure-of.js';
 
 const CONFIG = {
   host: 'smtp.example.com',
@@ -36,15 +36,6 @@ function setup(rateLimit: RateLimitOptions): { mailer: Mailer; transport: Memory
   const mailer = createMailer(CONFIG, { transport, rateLimit, useDefaultTemplates: false, retry: { baseDelay: 1, maxDelay: 1 } });
   mailers.push(mailer);
   return { mailer, transport };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<MailerError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!isMailerError(error)) throw new Error(`expected a MailerError, got ${inspect(error)}`);
-  return error;
 }
 
 const signIn = (to: string, code = '111111') => ({ to, type: 'SignIn', payload: { code } });

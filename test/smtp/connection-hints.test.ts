@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isMailerError, type MailerError } from '../../src/errors.js';
+import type { MailerError } from '../../src/errors.js';
 import { hintFor } from '../../src/smtp/connection-hints.js';
 import { createSmtpTransport } from '../../src/smtp/smtp-transport.js';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/smtp-sink.js';
 import type { Transport } from '../../src/transport.js';
+import { failureOf } from '../helpers/failure-of.js';
 import { resolvedConfig } from './resolved-config.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
@@ -36,14 +37,9 @@ async function rawServer(onConnection: (socket: Socket) => void): Promise<number
   return (server.address() as { port: number }).port;
 }
 
-async function verifyFailure(target: Transport): Promise<MailerError> {
+function verifyFailure(target: Transport): Promise<MailerError> {
   transport = target;
-  const error: unknown = await target.verify!().then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isMailerError(error)) throw new Error('expected verify to fail with a MailerError');
-  return error;
+  return failureOf(target.verify!());
 }
 
 describe('hints for classic mistakes, against real servers', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isMailerError, type MailerError } from '../../src/errors.js';
 import { probeSmtpServer } from '../../src/smtp/probe-smtp-server.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../src/testing/smtp-sink.js';
+import { failureOf } from '../helpers/failure-of.js';
 import { resolvedConfig } from './resolved-config.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
@@ -100,7 +100,7 @@ describe('probeSmtpServer', () => {
 
   it('is AuthFailed with a hint for refused credentials, and no form of the password appears anywhere', async () => {
     const server = await start({ authenticate: { user: 'mailer', pass: 'the-right-one' }, authMethods: ['PLAIN', 'LOGIN'] });
-    const error = await failure(probeSmtpServer(resolvedConfig(server.config, { auth: login() })));
+    const error = await failureOf(probeSmtpServer(resolvedConfig(server.config, { auth: login() })));
     expect(error.code).toBe('AuthFailed');
     expect(error.responseCode).toBe(535);
     expect(error.hint).toMatch(/refused the credentials/);
@@ -110,7 +110,7 @@ describe('probeSmtpServer', () => {
 
   it('is Unavailable with a hint when nothing listens', async () => {
     const port = await closedPort();
-    const error = await failure(probeSmtpServer(resolvedConfig({ host: '127.0.0.1', port })));
+    const error = await failureOf(probeSmtpServer(resolvedConfig({ host: '127.0.0.1', port })));
     expect(error.code).toBe('Unavailable');
     expect(error.message).toContain(`verify failed on 127.0.0.1:${port}`);
     expect(error.hint).toContain(`nothing listens on 127.0.0.1:${port}`);
@@ -118,7 +118,7 @@ describe('probeSmtpServer', () => {
 
   it('refuses an untrusted certificate unless its CA is given', async () => {
     const server = await start({ starttls: true, key: KEY, cert: CERT });
-    const error = await failure(probeSmtpServer(resolvedConfig(server.config, { smtp: { tls: { rejectUnauthorized: true } } })));
+    const error = await failureOf(probeSmtpServer(resolvedConfig(server.config, { smtp: { tls: { rejectUnauthorized: true } } })));
     expect(error.code).toBe('Unavailable');
     expect(error.hint).toMatch(/tls\.ca/);
   });
@@ -126,15 +126,6 @@ describe('probeSmtpServer', () => {
 
 function b64(text: string): string {
   return Buffer.from(text).toString('base64');
-}
-
-async function failure(promise: Promise<unknown>): Promise<MailerError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isMailerError(error)) throw new Error(`expected a MailerError, got ${String(error)}`);
-  return error;
 }
 
 async function closedPort(): Promise<number> {

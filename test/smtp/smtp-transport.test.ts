@@ -1,10 +1,11 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResolvedMailerConfig } from '../../src/config/mailer-config.js';
-import { isMailerError, type MailerError } from '../../src/errors.js';
+import type { MailerError } from '../../src/errors.js';
 import { createSmtpTransport } from '../../src/smtp/smtp-transport.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../src/testing/smtp-sink.js';
 import type { MailMessage, Transport } from '../../src/transport.js';
+import { failureOf } from '../helpers/failure-of.js';
 import { resolvedConfig } from './resolved-config.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -34,15 +35,6 @@ async function setUp(sinkOptions: SmtpSinkOptions = {}, overrides: Parameters<ty
 
 function send(target: Transport, signal = new AbortController().signal) {
   return target.send(message, { signal });
-}
-
-async function failure(promise: Promise<unknown>): Promise<MailerError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isMailerError(error)) throw new Error(`expected a MailerError, got ${String(error)}`);
-  return error;
 }
 
 /** Every rendering of an error a user might log. */
@@ -98,7 +90,7 @@ describe('createSmtpTransport', () => {
         { authenticate: { user: 'mailer', pass: 'the-right-one' }, authMethods: [method] },
         { auth: { type: 'login', user: 'mailer', pass: PASSWORD } },
       );
-      const error = await failure(send(transport));
+      const error = await failureOf(send(transport));
       expect(error.code).toBe('AuthFailed');
       expect(error.retryable).toBe(false);
       expect(error.responseCode).toBe(535);
@@ -114,14 +106,14 @@ describe('createSmtpTransport', () => {
       { authenticate: { user: 'mailer', pass: 'the-right-one' } },
       { auth: { type: 'login', user: 'mailer', pass: PASSWORD } },
     );
-    const error = await failure(transport.verify!());
+    const error = await failureOf(transport.verify!());
     expect(error.code).toBe('AuthFailed');
     expect(everythingSaid(error)).not.toContain(PASSWORD);
   });
 
   it('reports a 550 at RCPT TO as Rejected with the reply code and text', async () => {
     const { sink, transport } = await setUp({ onRcptTo: () => ({ code: 550, message: 'No such mailbox here' }) });
-    const error = await failure(send(transport));
+    const error = await failureOf(send(transport));
     expect(error).toMatchObject({ code: 'Rejected', responseCode: 550, retryable: false });
     expect(error.message).toContain('No such mailbox here');
     expect(error.message).toContain(`127.0.0.1:${sink.port}`);
@@ -129,14 +121,14 @@ describe('createSmtpTransport', () => {
 
   it('reports a 451 at DATA as Unavailable', async () => {
     const { transport } = await setUp({ onData: () => ({ code: 451, message: 'Try again later' }) });
-    const error = await failure(send(transport));
+    const error = await failureOf(send(transport));
     expect(error).toMatchObject({ code: 'Unavailable', responseCode: 451, retryable: true });
   });
 
   it('reports a dead port as Unavailable with a hint', async () => {
     const port = await deadPort();
     transport = createSmtpTransport(resolvedConfig({ host: '127.0.0.1', port }));
-    const error = await failure(send(transport));
+    const error = await failureOf(send(transport));
     expect(error.code).toBe('Unavailable');
     expect(error.hint).toBe(`nothing listens on 127.0.0.1:${port}: check host and port (587 for STARTTLS, 465 for implicit TLS)`);
   });
@@ -150,7 +142,7 @@ describe('createSmtpTransport', () => {
     sink.waitForMessages(1).catch(() => undefined);
     await vi.waitFor(() => expect(sink.openConnectionCount).toBe(1));
     controller.abort();
-    const error = await failure(sending);
+    const error = await failureOf(sending);
     release();
     expect(error.code).toBe('Unavailable');
     expect(error.message).toMatch(/aborted/);
