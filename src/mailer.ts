@@ -218,6 +218,8 @@ export class Mailer {
    * same promise. Afterwards `send` rejects with `Closed`.
    *
    * @returns Resolves when every connection is closed.
+   * @throws {@link MailerError} when the transport's `close` fails (`Unavailable` unless it threw a
+   *   MailerError); the mailer is closed all the same.
    */
   close(): Promise<void> {
     this.#closing ??= this.#drainAndClose();
@@ -323,7 +325,11 @@ export class Mailer {
 
   async #drainAndClose(): Promise<void> {
     await this.#queue.whenIdle();
-    await this.#transport.close?.();
+    try {
+      await this.#transport.close?.();
+    } catch (error) {
+      throw classifyError(error, this.#target('close the transport'));
+    }
   }
 }
 

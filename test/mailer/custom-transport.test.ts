@@ -70,3 +70,29 @@ describe('a transport that resolves with something other than a TransportResult'
     expect(calls).toBe(1);
   });
 });
+
+describe('closing and verifying with a transport of the user’s own', () => {
+  it('verify() resolves when the transport has no verify', async () => {
+    const mailer = mailerWith({ send: async () => ({ messageId: '<1@example.com>' }) });
+    await expect(mailer.verify()).resolves.toBeUndefined();
+  });
+
+  it.each([
+    ['an Error', new Error('socket already gone')],
+    ['a string', 'socket already gone'],
+  ])('close() rejects with a MailerError when the transport’s close throws %s', async (_name, thrown) => {
+    const mailer = createMailer(config, {
+      transport: {
+        send: async () => ({ messageId: '<1@example.com>' }),
+        close: async () => {
+          throw thrown;
+        },
+      },
+    });
+    const error = await failureOf(mailer.close());
+    expect(error.code).toBe('Unavailable');
+    expect(error.message).toContain('close the transport');
+    expect(error.message).toContain('socket already gone');
+    expect((await failureOf(mailer.send(request))).code).toBe('Closed');
+  });
+});
