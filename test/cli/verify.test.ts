@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/smtp-sink.js';
+import { freePort } from '../helpers/free-port.js';
 import { baseConfig, run, tempDir, writeConfig } from './run-cli-helper.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../smtp/fixtures/${name}`, import.meta.url), 'utf8');
@@ -79,10 +79,7 @@ describe('auth-mailer verify', () => {
   });
 
   it('reports nothing listening as Unavailable with a hint', async () => {
-    const closed: Server = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as { port: number };
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await freePort();
     const file = await config({ port, connectionTimeout: 2000 });
     const result = await run(['verify', file], { env: { SMTP_PASS: PASSWORD } });
     expect(result.code).toBe(1);

@@ -6,8 +6,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type SendResult } from '../../src/index.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../src/testing/index.js';
 import { failureOf } from '../helpers/failure-of.js';
+import { freePort } from '../helpers/free-port.js';
 import { logtoTemplates } from '../helpers/logto-config.js';
-import { deadPort } from './fault-servers.js';
 import { expectNoUnhandledRejections, outcomeOf } from './send-outcome.js';
 
 const exec = promisify(execFile);
@@ -60,7 +60,7 @@ describe('close', () => {
 
   it('leaves no socket behind, and no timer or listener beyond a moment', async () => {
     const sink = await sinkWith();
-    const unused = await deadPort();
+    const unused = await freePort();
     const before = activeResources();
     const processListeners = processListenerCounts();
     const mailer = createMailer(configFor(sink.port), { retry: { baseDelay: 1, maxDelay: 2 } });
@@ -127,7 +127,7 @@ console.log(JSON.stringify(results.map((r) => r.attempts)));`,
 const error = await mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '1' } }).catch((e) => e);
 await mailer.close();
 console.log(error.code, error.attempts);`,
-      await deadPort(),
+      await freePort(),
     );
     expect(result).toEqual({ code: 0, stdout: 'Unavailable 3\n', stderr: '' });
   }, 20_000);

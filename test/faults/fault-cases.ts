@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { MailerConfig, MailerErrorCode } from '../../src/index.js';
 import { startSmtpSink, type SinkCredentials, type SmtpSink, type SmtpSinkOptions } from '../../src/testing/index.js';
+import { freePort } from '../helpers/free-port.js';
 import { logtoTemplates } from '../helpers/logto-config.js';
-import { deadPort, startCuttingProxy, startSilentServer, startStallingServer, type CutPoint } from './fault-servers.js';
+import { startCuttingProxy, startSilentServer, startStallingServer, type CutPoint } from './fault-servers.js';
 
 /** The recipient every case sends to. */
 export const RECIPIENT = 'ada@example.com';
@@ -260,7 +261,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
     name: 'a dead port',
     expected: { delivered: false, code: 'Unavailable', attempts: 3, hint: /nothing listens/ },
     async start() {
-      const port = await deadPort();
+      const port = await freePort();
       return { config: { host: '127.0.0.1', port }, checkReceived: () => undefined, close: async () => undefined };
     },
   },

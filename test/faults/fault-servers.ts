@@ -1,7 +1,7 @@
 /**
  * Misbehaving SMTP peers on 127.0.0.1 for the fault tests, where smtp-server cannot misbehave
  * the way a test needs: a proxy that cuts connections at a chosen point, a server that never
- * greets, a server that stalls in the middle of DATA, and a port nobody listens on.
+ * greets, and a server that stalls in the middle of DATA.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
@@ -182,14 +182,6 @@ async function startRecordingServer(greet: (socket: Socket) => void): Promise<Re
       return stop(server);
     },
   };
-}
-
-/** A port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
-export async function deadPort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server);
-  await stop(server);
-  return port;
 }
 
 function listen(server: Server): Promise<number> {

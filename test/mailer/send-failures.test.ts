@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMailer, isMailerError, type Mailer, type MailerError, type MailerOptions } from '../../src/index.js';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/index.js';
 import { failureOf } from '../helpers/failure-of.js';
+import { freePort } from '../helpers/free-port.js';
 import { logtoConfigFor } from '../helpers/logto-config.js';
 
 const PASSWORD = 'correct-horse-battery-staple';
@@ -117,11 +117,3 @@ describe('send failures', () => {
     expect((thrown as MailerError).issues?.map((issue) => issue.path)).toEqual(expect.arrayContaining(['port']));
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

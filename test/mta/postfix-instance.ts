@@ -1,12 +1,12 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { freePort } from '../helpers/free-port.js';
 
 const run = promisify(execFile);
 const SCRIPTS = fileURLToPath(new URL('../../scripts/mta/', import.meta.url));
@@ -99,16 +99,4 @@ async function readMaildir(dir: string): Promise<DeliveredMail[]> {
   const names = await readdir(join(dir, 'new')).catch(() => []);
   const raws = await Promise.all(names.sort().map((name) => readFile(join(dir, 'new', name), 'utf8')));
   return Promise.all(raws.map(async (raw) => ({ raw, parsed: await simpleParser(raw) })));
-}
-
-// A loopback port nothing listens on right now.
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMailer, isMailerError, type MailerError } from '../../src/index.js';
 import { createRedactor, secretsOf } from '../../src/smtp/redact-secrets.js';
 import { caseConfig, FAST_RETRY, FAULT_CASES, RECIPIENT, type CaseAuth, type FaultCase } from '../faults/fault-cases.js';
-import { deadPort, startEchoingAuthServer } from '../faults/fault-servers.js';
+import { startEchoingAuthServer } from '../faults/fault-servers.js';
 import { expectNoUnhandledRejections, outcomeOf } from '../faults/send-outcome.js';
+import { freePort } from '../helpers/free-port.js';
 
 const USER = 'mailer@acme.test';
 const PASSWORD = 'Tr0ub4dor&3-smtp-password';
@@ -79,7 +80,7 @@ describe('no secret leaks', () => {
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void captured.push(args.map(String).join(' ')));
     }
-    const tokenUrl = `http://127.0.0.1:${await deadPort()}/token`;
+    const tokenUrl = `http://127.0.0.1:${await freePort()}/token`;
     const auths: Record<string, CaseAuth> = {
       login: { user: USER, pass: PASSWORD },
       'OAuth2 tokens': {

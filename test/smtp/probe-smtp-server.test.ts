@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { probeSmtpServer } from '../../src/smtp/probe-smtp-server.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../src/testing/smtp-sink.js';
 import { failureOf } from '../helpers/failure-of.js';
+import { freePort } from '../helpers/free-port.js';
 import { resolvedConfig } from './resolved-config.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
@@ -109,7 +110,7 @@ describe('probeSmtpServer', () => {
   });
 
   it('is Unavailable with a hint when nothing listens', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const error = await failureOf(probeSmtpServer(resolvedConfig({ host: '127.0.0.1', port })));
     expect(error.code).toBe('Unavailable');
     expect(error.message).toContain(`verify failed on 127.0.0.1:${port}`);
@@ -126,12 +127,4 @@ describe('probeSmtpServer', () => {
 
 function b64(text: string): string {
   return Buffer.from(text).toString('base64');
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

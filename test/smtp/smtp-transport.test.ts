@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResolvedMailerConfig } from '../../src/config/mailer-config.js';
 import type { MailerError } from '../../src/errors.js';
@@ -6,6 +5,7 @@ import { createSmtpTransport } from '../../src/smtp/smtp-transport.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../src/testing/smtp-sink.js';
 import type { MailMessage, Transport } from '../../src/transport.js';
 import { failureOf } from '../helpers/failure-of.js';
+import { freePort } from '../helpers/free-port.js';
 import { resolvedConfig } from './resolved-config.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -46,14 +46,6 @@ function everythingSaid(error: MailerError): string {
 function secretForms(user: string, pass: string): string[] {
   const base64 = (value: string) => Buffer.from(value).toString('base64');
   return [pass, base64(pass), base64(`\u0000${user}\u0000${pass}`)];
-}
-
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('createSmtpTransport', () => {
@@ -126,7 +118,7 @@ describe('createSmtpTransport', () => {
   });
 
   it('reports a dead port as Unavailable with a hint', async () => {
-    const port = await deadPort();
+    const port = await freePort();
     transport = createSmtpTransport(resolvedConfig({ host: '127.0.0.1', port }));
     const error = await failureOf(send(transport));
     expect(error.code).toBe('Unavailable');
