@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { asyncDispose } from './async-dispose.js';
 import { parseConfig } from './config/parse-config.js';
 import type { ResolvedMailerConfig } from './config/mailer-config.js';
 import { checkRequest } from './check-request.js';
@@ -226,8 +227,8 @@ export class Mailer {
     return this.#closing;
   }
 
-  /** Closes the mailer at the end of an `await using` block. */
-  [Symbol.asyncDispose](): Promise<void> {
+  /** Closes the mailer at the end of an `await using` block (`Symbol.asyncDispose`). */
+  [asyncDispose](): Promise<void> {
     return this.close();
   }
 

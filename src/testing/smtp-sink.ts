@@ -6,6 +6,7 @@
  */
 import type { AddressInfo, Socket } from 'node:net';
 import type { SMTPServer, SMTPServerOptions, SMTPServerSession } from 'smtp-server';
+import { asyncDispose } from '../async-dispose.js';
 import type { MailerConfig } from '../config/mailer-config.js';
 import { MailerError } from '../errors.js';
 
@@ -323,7 +324,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       })();
       return closing;
     },
-    [Symbol.asyncDispose]() {
+    [asyncDispose]() {
       return sink.close();
     },
   };
