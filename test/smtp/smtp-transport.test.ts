@@ -37,6 +37,26 @@ function send(target: Transport, signal = new AbortController().signal) {
   return target.send(message, { signal });
 }
 
+/** Sends one message through a fresh sink and transport, then closes both. */
+async function sendOnce(...options: Parameters<typeof setUp>): Promise<void> {
+  const { transport: sending, sink: server } = await setUp(...options);
+  await send(sending);
+  await sending.close!();
+  await server.close();
+}
+
+/** Runs `work` and returns everything it wrote with `console.log`, one call a line. */
+async function consoleLogOf(work: () => Promise<void>): Promise<string> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+  try {
+    await work();
+  } finally {
+    log.mockRestore();
+  }
+  return lines.join('\n');
+}
+
 /** Every rendering of an error a user might log. */
 function everythingSaid(error: MailerError): string {
   const cause = error.cause as Error & Record<string, unknown>;
@@ -160,22 +180,14 @@ describe('createSmtpTransport', () => {
   });
 
   it('logs through a logger that never prints credentials', async () => {
-    const lines: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
-    try {
+    const output = await consoleLogOf(async () => {
       for (const method of ['PLAIN', 'LOGIN'] as const) {
-        const { transport: logging, sink: server } = await setUp(
+        await sendOnce(
           { authenticate: { user: 'mailer', pass: PASSWORD }, authMethods: [method] },
           { auth: { type: 'login', user: 'mailer', pass: PASSWORD }, smtp: { logger: true, debug: true } },
         );
-        await send(logging);
-        await logging.close!();
-        await server.close();
       }
-    } finally {
-      log.mockRestore();
-    }
-    const output = lines.join('\n');
+    });
     expect(output).toMatch(/C: AUTH PLAIN/);
     expect(output).toMatch(/C: AUTH LOGIN/);
     expect(output).toMatch(/authenticated/);
@@ -186,21 +198,13 @@ describe('createSmtpTransport', () => {
 describe('the redacting logger with an OAuth2 token', () => {
   it('never prints the access token', async () => {
     const token = 'ya29.a0AfH6SMC-secret-token-value';
-    const lines: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
-    try {
-      const auth: ResolvedMailerConfig['auth'] = { type: 'OAuth2', user: 'mailer@example.com', accessToken: token };
-      const { transport: logging, sink: server } = await setUp(
+    const auth: ResolvedMailerConfig['auth'] = { type: 'OAuth2', user: 'mailer@example.com', accessToken: token };
+    const output = await consoleLogOf(() =>
+      sendOnce(
         { authenticate: { user: 'mailer@example.com', accessToken: token }, authMethods: ['XOAUTH2'] },
         { auth, smtp: { logger: true, debug: true } },
-      );
-      await send(logging);
-      await logging.close!();
-      await server.close();
-    } finally {
-      log.mockRestore();
-    }
-    const output = lines.join('\n');
+      ),
+    );
     expect(output).toMatch(/AUTH XOAUTH2/);
     const xoauth = Buffer.from(`user=mailer@example.com\u0001auth=Bearer ${token}\u0001\u0001`).toString('base64');
     expect(output).not.toContain(token);
