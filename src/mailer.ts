@@ -90,7 +90,8 @@ export class Mailer {
    *
    * @param config - A {@link MailerConfig} (a Logto SMTP connector config works unchanged).
    * @param options - A transport to use instead of SMTP, a template store, retry options, the in-flight window.
-   * @throws {@link MailerError} `InvalidConfig` naming every bad field, or `TemplateSyntax` naming the broken template.
+   * @throws {@link MailerError} `InvalidConfig` naming every bad field (`transport.send` for a
+   *   transport without a `send` method), or `TemplateSyntax` naming the broken template.
    */
   constructor(config: unknown, options: MailerOptions = {}) {
     try {
@@ -106,7 +107,7 @@ export class Mailer {
         options.useDefaultTemplates === false ? [] : defaultTemplates,
       );
       this.#headers = Object.freeze({ ...AUTO_SUBMITTED_HEADER, ...this.#config.customHeaders });
-      this.#transport = options.transport ?? createSmtpTransport(this.#config);
+      this.#transport = checkTransport(options.transport) ?? createSmtpTransport(this.#config);
     } catch (error) {
       // A getter or proxy in the config, or options of the wrong shape, must not escape as a TypeError.
       throw isMailerError(error)
@@ -332,6 +333,17 @@ export class Mailer {
       throw classifyError(error, this.#target('close the transport'));
     }
   }
+}
+
+/** The caller's transport once it is known to have a `send` method; `undefined` (or `null`) for none. */
+function checkTransport(transport: Transport | undefined): Transport | undefined {
+  if (transport === undefined || transport === null || typeof (transport as Partial<Transport>).send === 'function') {
+    return transport ?? undefined;
+  }
+  const message = 'must be a function: a transport is an object with send(message, { signal })';
+  throw new MailerError('InvalidConfig', `Invalid transport option: transport.send ${message}.`, {
+    issues: [{ path: 'transport.send', message }],
+  });
 }
 
 function unreadablePayloadError(operation: string, cause: unknown): MailerError {

@@ -96,3 +96,20 @@ describe('closing and verifying with a transport of the user’s own', () => {
     expect((await failureOf(mailer.send(request))).code).toBe('Closed');
   });
 });
+
+describe('a transport option of the wrong shape', () => {
+  it.each([
+    ['an object without send', {}],
+    ['send that is not a function', { send: 'smtp://example.com' }],
+    ['a string', 'smtp'],
+  ])('is InvalidConfig at createMailer: %s', (_name, transport) => {
+    let thrown: unknown;
+    try {
+      createMailer(config, { transport: transport as never });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isMailerError(thrown) && thrown.code).toBe('InvalidConfig');
+    expect((thrown as MailerError).issues).toEqual([{ path: 'transport.send', message: expect.stringContaining('function') }]);
+  });
+});
