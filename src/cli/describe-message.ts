@@ -12,7 +12,7 @@ import type { Style } from './style.js';
  * @param message - The rendered message.
  * @returns `multipart/alternative: text/plain + text/html` for HTML, `text/plain` otherwise.
  */
-export function mimeStructureOf(message: Pick<RenderedMessage, 'text' | 'html'>): string {
+function mimeStructureOf(message: Pick<RenderedMessage, 'text' | 'html'>): string {
   return message.html === undefined ? 'text/plain' : 'multipart/alternative: text/plain + text/html';
 }
 

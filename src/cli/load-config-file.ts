@@ -46,7 +46,7 @@ export async function loadConfigFile(file: string, env: Readonly<Record<string, 
  * @returns A copy with the references filled in.
  * @throws {@link MailerError} `InvalidConfig` naming every unset variable and where it is used.
  */
-export function substituteEnvironment(
+function substituteEnvironment(
   value: unknown,
   env: Readonly<Record<string, string | undefined>>,
   source = 'the config',

@@ -6,7 +6,7 @@
 import type { ResolvedMailerConfig } from '../config/mailer-config.js';
 
 /** What every removed secret is replaced with. */
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 // An AUTH command with an initial response: the base64 blob after the mechanism is credentials.
 // (A server's `250-AUTH LOGIN PLAIN` list has no blob and is left alone.)

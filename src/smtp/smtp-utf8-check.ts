@@ -24,7 +24,7 @@ const NON_ASCII = /[^\p{ASCII}]/u;
  * @param mailbox - The mailbox as the message carries it.
  * @returns `true` when the envelope address has a non-ASCII local part.
  */
-export function needsSmtpUtf8(mailbox: string): boolean {
+function needsSmtpUtf8(mailbox: string): boolean {
   const address = /<([^<>]*)>\s*$/.exec(mailbox)?.[1] ?? mailbox;
   return NON_ASCII.test(address.slice(0, Math.max(address.lastIndexOf('@'), 0)));
 }
