@@ -23,12 +23,12 @@ const LINK_PAYLOAD: TemplatePayload = {
 };
 
 /** Payloads to render each template with: invitations both by link and by code. */
-export function samplePayloads(template: TemplateDefinition): TemplatePayload[] {
+function samplePayloads(template: TemplateDefinition): TemplatePayload[] {
   return template.usageType === 'OrganizationInvitation' ? [LINK_PAYLOAD, CODE_PAYLOAD] : [CODE_PAYLOAD];
 }
 
 /** Renders one template as the mailer does. */
-export function renderSample(template: TemplateDefinition, payload: TemplatePayload): SampleMessage {
+function renderSample(template: TemplateDefinition, payload: TemplatePayload): SampleMessage {
   const { subject, html, text } = compileTemplate(template).render(payload);
   const variant = payload.link === undefined ? 'code' : 'link';
   return {
