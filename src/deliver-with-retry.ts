@@ -8,6 +8,7 @@ import { classifyError, type ErrorContext } from './classify-error.js';
 import { DeadlinePassed } from './deadline-sweeper.js';
 import { MailerError } from './errors.js';
 import { backoffDelay, type ResolvedRetryPolicy } from './retry-policy.js';
+import { untilAborted } from './until-aborted.js';
 import type { MailMessage, Transport, TransportResult } from './transport.js';
 
 /** A delivered message and the number of attempts it took. */
@@ -71,23 +72,6 @@ export async function deliverWithRetry(message: MailMessage, options: DeliveryOp
     // Aborted while waiting: the last failure is the most useful thing to report.
     if (signal.aborted) throw last;
   }
-}
-
-/**
- * Settles as `attempt` does, or rejects with the signal's reason as soon as it aborts: a transport
- * that ignores its signal must not hold a send past its deadline or its caller's abort.
- */
-function untilAborted<T>(attempt: T | Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal === NEVER_ABORTED) return Promise.resolve(attempt);
-  return new Promise<T>((resolve, reject) => {
-    const abort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', abort, { once: true });
-    const settle = (): void => signal.removeEventListener('abort', abort);
-    Promise.resolve(attempt).then(
-      (result) => (settle(), resolve(result)),
-      (error: unknown) => (settle(), reject(error)),
-    );
-  });
 }
 
 function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {

@@ -8,7 +8,7 @@ import { parseConfig } from './config/parse-config.js';
 import type { ResolvedMailerConfig } from './config/mailer-config.js';
 import { checkRequest } from './check-request.js';
 import { classifyError } from './classify-error.js';
-import { DeadlineSweeper } from './deadline-sweeper.js';
+import { DeadlinePassed, DeadlineSweeper } from './deadline-sweeper.js';
 import { defaultTemplates } from './default-templates/index.js';
 import { deliverWithRetry } from './deliver-with-retry.js';
 import { MailerError, isMailerError } from './errors.js';
@@ -21,6 +21,7 @@ import { SendQueue, type QueueLinks } from './send-queue.js';
 import { createSmtpTransport } from './smtp/smtp-transport.js';
 import { TemplateRegistry } from './template-registry.js';
 import type { MailMessage, Transport } from './transport.js';
+import { untilAborted } from './until-aborted.js';
 import type { MailerOptions, RenderRequest, SendOptions, SendRequest, SendResult, TemplatePayload, UsageType } from './types.js';
 
 /** A rendered message that was not sent: {@link MailMessage} with `to` present only when it was given. */
@@ -248,8 +249,9 @@ export class Mailer {
       deadlineSignal.addEventListener('abort', onDeadline, { once: true });
     }
     try {
-      const message = (await this.#compose(type, pending.payload, to)) as MailMessage;
-      await this.#rateLimiter?.(to, type);
+      // The template store and the rate-limit store are the caller's code: the deadline bounds them too.
+      const message = (await untilAborted(this.#compose(type, pending.payload, to), signal)) as MailMessage;
+      if (this.#rateLimiter !== undefined) await untilAborted(this.#rateLimiter(to, type), signal);
       const { result, attempts } = await deliverWithRetry(message, {
         transport: this.#transport,
         policy: this.#retryPolicy,
@@ -265,14 +267,30 @@ export class Mailer {
       if (result.response !== undefined) sent.response = result.response;
       pending.resolve(sent);
     } catch (error) {
-      // Only rendering reads the caller's payload; anything but a MailerError came from it.
-      pending.reject(isMailerError(error) ? error : unreadablePayloadError('send', error));
+      pending.reject(this.#sendFailure(error, signal, type, to));
     } finally {
       if (abort !== undefined && onDeadline !== undefined) {
         abort.signal.removeEventListener('abort', abort.listener);
         deadlineSignal.removeEventListener('abort', onDeadline);
       }
     }
+  }
+
+  /** What a send that failed rejects with; `deliverWithRetry` classifies its own failures. */
+  #sendFailure(error: unknown, signal: AbortSignal, type: UsageType, to: string): MailerError {
+    if (isMailerError(error)) return error;
+    // Before delivery, only rendering reads the caller's payload; anything else not a MailerError came from it.
+    if (!signal.aborted) return unreadablePayloadError('send', error);
+    const operation = sendOperation(type, to);
+    const reason: unknown =
+      signal.reason instanceof DeadlinePassed
+        ? new MailerError(
+            'Unavailable',
+            `${operation} gave up after ${this.#retryPolicy.deadline} ms before its first attempt, ` +
+              'while finding its template or checking its rate limit. Nothing was sent.',
+          )
+        : signal.reason;
+    return classifyError(reason, { ...this.#target(operation), attempts: 0 });
   }
 
   /** The caller's signal aborted: a queued send leaves the queue, a running one is aborted. */

@@ -113,3 +113,29 @@ describe('a transport option of the wrong shape', () => {
     expect((thrown as MailerError).issues).toEqual([{ path: 'transport.send', message: expect.stringContaining('function') }]);
   });
 });
+
+describe('a template store or rate-limit store that never answers', () => {
+  const stalled = { findTemplate: () => new Promise<undefined>(() => {}) };
+
+  it('lets the deadline end the send before its first attempt', async () => {
+    const transport = { calls: 0, send: async () => ((transport.calls += 1), { messageId: '<1@example.com>' }) };
+    const mailer = mailerWith(transport, { templateStore: stalled, retry: { deadline: 50 } });
+    const error = await failureOf(mailer.send(request));
+    expect(error).toMatchObject({ code: 'Unavailable', attempts: 0 });
+    expect(error.message).toMatch(/gave up after 50 ms/);
+    expect(transport.calls).toBe(0);
+  });
+
+  it('lets the caller abort the send', async () => {
+    const mailer = mailerWith(
+      { send: async () => ({ messageId: '<1@example.com>' }) },
+      { rateLimit: { limit: 5, window: 60_000, store: { hit: () => new Promise(() => {}) } } },
+    );
+    const controller = new AbortController();
+    const sending = mailer.send(request, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    const error = await failureOf(sending);
+    expect(error).toMatchObject({ code: 'Unavailable', attempts: 0 });
+    expect(error.message).toMatch(/was aborted/);
+  });
+});
