@@ -113,11 +113,16 @@ export class MailerError extends Error {
  * the package (an ESM and a CJS build loaded side by side).
  *
  * @param value - Anything caught.
- * @returns `true` when `value` is a MailerError from any copy of auth-mailer.
+ * @returns `true` when `value` is a MailerError from any copy of auth-mailer; never throws.
  */
 export function isMailerError(value: unknown): value is MailerError {
-  return (
-    value instanceof MailerError ||
-    (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true)
-  );
+  try {
+    return (
+      value instanceof MailerError ||
+      (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true)
+    );
+  } catch {
+    // A proxy whose traps throw is not one of ours; a type guard must answer, not throw.
+    return false;
+  }
 }

@@ -32,13 +32,23 @@ export interface ErrorFacts {
  * @returns Its facts; `message` is `String(error)` for a non-object.
  */
 export function errorFacts(error: unknown): ErrorFacts {
+  try {
+    return readFacts(error);
+  } catch {
+    // A hostile value (a getter that throws, a proxy) still has to be classified.
+    return { message: 'an error whose fields could not be read' };
+  }
+}
+
+function readFacts(error: unknown): ErrorFacts {
   if (typeof error !== 'object' || error === null) return { message: String(error) };
   const fields = error as Record<string, unknown>;
   const facts: ErrorFacts = { message: typeof fields.message === 'string' ? fields.message : '' };
   if (typeof fields.name === 'string') facts.name = fields.name;
   if (typeof fields.code === 'string') facts.code = fields.code;
   if (typeof fields.originalCode === 'string') facts.originalCode = fields.originalCode;
-  const responseCode = Number(fields.responseCode);
+  const reply = fields.responseCode;
+  const responseCode = typeof reply === 'number' || typeof reply === 'string' ? Number(reply) : Number.NaN;
   if (Number.isInteger(responseCode) && responseCode >= 200 && responseCode < 600) facts.responseCode = responseCode;
   if (typeof fields.response === 'string') facts.response = fields.response;
   if (typeof fields.command === 'string') facts.command = fields.command;

@@ -37,6 +37,20 @@ describe('classifyError', () => {
     expect(classified.hint).toContain('port');
   });
 
+  it('classifies hostile thrown values instead of throwing', () => {
+    const throwingGetter = Object.defineProperty({}, 'message', {
+      get() {
+        throw new Error('no');
+      },
+    });
+    const symbolReply = { message: '451 later', responseCode: Symbol('451') };
+    for (const thrown of [throwingGetter, symbolReply, new Proxy({}, { get: () => { throw new Error('trap'); } })]) {
+      const classified = classifyError(thrown, context);
+      expect(classified).toBeInstanceOf(MailerError);
+      expect(classified.code).toBe('Unavailable');
+    }
+  });
+
   it('keeps the reply code and the reply text', () => {
     const classified = classifyError(error('550 5.1.1 No such user here', { responseCode: 550 }), context);
     expect(classified.responseCode).toBe(550);
