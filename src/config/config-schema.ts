@@ -236,10 +236,12 @@ function pickAuthSchema(input: unknown) {
 const auth = v.lazy(pickAuthSchema);
 
 /**
- * Headers every message sets from the config, the template or the recipient: a custom header of
- * the same name would be dropped or fight them (and `Bcc` would look like a hidden recipient).
+ * Headers every message sets from the config, the template or the recipient, or (`Auto-Submitted`)
+ * that the mailer puts on every message: a custom header of the same name would be dropped or
+ * fight them (and `Bcc` would look like a hidden recipient).
  */
 const RESERVED_HEADERS = new Set([
+  'auto-submitted',
   'from',
   'to',
   'cc',
@@ -265,7 +267,8 @@ function findHeaderNameProblem(name: string): string | undefined {
     );
   }
   return RESERVED_HEADERS.has(name.toLowerCase())
-    ? 'is a header the mailer sets itself (from `fromEmail`, `replyTo`, the template or the recipient); remove it'
+    ? 'is a header the mailer sets itself (from `fromEmail`, `replyTo`, the template or the recipient, ' +
+        'or `Auto-Submitted: auto-generated` on every message); remove it'
     : undefined;
 }
 

@@ -122,7 +122,7 @@ export interface MailerConfig {
    * Headers added to every message: printable ASCII names, non-empty one-line values. The headers
    * the mailer sets itself (`From`, `To`, `Cc`, `Bcc`, `Subject`, `Reply-To`, `Sender`,
    * `Message-ID`, `Date`, `MIME-Version`, `Content-Type`, `Content-Transfer-Encoding`,
-   * `Return-Path`) are refused.
+   * `Return-Path`, and `Auto-Submitted`, which is `auto-generated` on every message) are refused.
    */
   customHeaders?: Record<string, string | string[]>;
   /**

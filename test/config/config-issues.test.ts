@@ -56,6 +56,7 @@ describe('config issues', () => {
       [{ customHeaders: { 'X-Foo': 3 } }, 'customHeaders.X-Foo'],
       [{ customHeaders: { 'X-Foo:': 'v' } }, 'customHeaders["X-Foo:"]'],
       [{ customHeaders: { 'X Foo': 'v' } }, 'customHeaders["X Foo"]'],
+      [{ customHeaders: { 'auto-submitted': 'no' } }, 'customHeaders.auto-submitted'],
       [{ customHeaders: { 'X-Foo\r\nBcc': 'v' } }, 'customHeaders["X-Foo\\r\\nBcc"]'],
       [{ customHeaders: { 'X-Fóo': 'v' } }, 'customHeaders["X-Fóo"]'],
       [{ templates: [] }, 'templates'],
