@@ -98,7 +98,7 @@ export class Mailer {
     try {
       this.#config = parseConfig(config);
       this.#retryPolicy = resolveRetryPolicy(options.retry);
-      const inFlightLimit = resolveInFlightLimit(options.maxInFlight, options.transport !== undefined, this.#config);
+      const inFlightLimit = resolveInFlightLimit(options.maxInFlight, options.transport != null, this.#config);
       this.#queue = new SendQueue(inFlightLimit, (pending) => this.#run(pending));
       this.#sweeper = new DeadlineSweeper(this.#retryPolicy.deadline, (deadline) => this.#expireQueued(deadline));
       this.#rateLimiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
