@@ -148,8 +148,13 @@ describe('a queued send', () => {
   it('rejects Unavailable with attempts 0, untried, when its deadline passes while it waits', async () => {
     const transport = heldTransport();
     const mailer = mailerWith(transport, { maxInFlight: 1, retry: { attempts: 1, deadline: 100 } });
+    // Both sends get the same deadline: on a loaded machine the clock could otherwise tick between
+    // them, and the first's earlier deadline would free the slot before the second's passed.
+    const now = performance.now();
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(now);
     const first = failureOf(sendTo(mailer, 0));
     const queued = failureOf(sendTo(mailer, 1));
+    clock.mockRestore();
     const waited = await queued;
     expect(waited).toMatchObject({ code: 'Unavailable', retryable: true, attempts: 0 });
     expect(waited.message).toMatch(/gave up after 100 ms before its first attempt/);
