@@ -6,6 +6,7 @@
 export { createMailer } from './create-mailer.js';
 export { Mailer, type RenderedMessage } from './mailer.js';
 export { defaultTemplates } from './default-templates/index.js';
+export { KNOWN_USAGE_TYPES } from './known-usage-types.js';
 export { MailerError, isMailerError, type MailerErrorCode, type MailerErrorDetails, type ConfigIssue } from './errors.js';
 export type {
   MailerConfig,

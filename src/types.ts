@@ -4,20 +4,12 @@
  * @module
  */
 import type { RateLimitOptions } from './rate-limit/rate-limit-options.js';
+import type { KNOWN_USAGE_TYPES } from './known-usage-types.js';
 import type { RetryOptions } from './retry-policy.js';
 import type { Transport } from './transport.js';
 
 /** The usage types auth systems send; Logto's connector names them the same way. */
-export type KnownUsageType =
-  | 'Register'
-  | 'SignIn'
-  | 'ForgotPassword'
-  | 'Generic'
-  | 'OrganizationInvitation'
-  | 'UserPermissionValidation'
-  | 'BindNewIdentifier'
-  | 'MfaVerification'
-  | 'BindMfa';
+export type KnownUsageType = (typeof KNOWN_USAGE_TYPES)[number];
 
 /**
  * Which kind of email to send. Any string is allowed; the known ones autocomplete.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { receivedMimeStructure } from '../../src/cli/received-mime-structure.js';
-import { USAGE_TYPES } from '../helpers/usage-types.js';
+import { KNOWN_USAGE_TYPES } from '../../src/known-usage-types.js';
 import { run } from './run-cli-helper.js';
 
 // SignIn goes out in Japanese, so its line names the locale.
-const LABELS = USAGE_TYPES.map((type) => (type === 'SignIn' ? 'SignIn (ja)' : type));
+const LABELS = KNOWN_USAGE_TYPES.map((type) => (type === 'SignIn' ? 'SignIn (ja)' : type));
 
 describe('auth-mailer demo', () => {
   it('delivers one message per usage type to a real SMTP server and shows what arrived', async () => {

@@ -3,7 +3,7 @@ import { defaultTemplates } from '../../src/default-templates/index.js';
 import { isMailerError } from '../../src/errors.js';
 import { compileTemplate } from '../../src/render/compile-template.js';
 import type { TemplateDefinition } from '../../src/types.js';
-import { USAGE_TYPES } from '../helpers/usage-types.js';
+import { KNOWN_USAGE_TYPES } from '../../src/known-usage-types.js';
 import { sampleMessages } from './sample-messages.js';
 
 const LINK = 'https://example.com/invitations/accept?token=7f3a9c';
@@ -21,9 +21,9 @@ function renderError(template: TemplateDefinition, payload: Record<string, unkno
 describe('defaultTemplates', () => {
   it('has every known usage type once in English without a locale and once in Japanese', () => {
     expect(defaultTemplates.map(byTemplate).sort()).toEqual(
-      USAGE_TYPES.flatMap((type) => [`${type} en`, `${type} ja`]).sort(),
+      KNOWN_USAGE_TYPES.flatMap((type) => [`${type} en`, `${type} ja`]).sort(),
     );
-    expect(defaultTemplates.filter((template) => template.locale === undefined)).toHaveLength(USAGE_TYPES.length);
+    expect(defaultTemplates.filter((template) => template.locale === undefined)).toHaveLength(KNOWN_USAGE_TYPES.length);
   });
 
   it('cannot be changed by a user, since every mailer shares it', () => {

@@ -1,10 +1,10 @@
 import type { SmtpSink } from '../../src/testing/index.js';
 import type { TemplateDefinition } from '../../src/types.js';
-import { USAGE_TYPES } from './usage-types.js';
+import { KNOWN_USAGE_TYPES } from '../../src/known-usage-types.js';
 
 /** One plain-text template per usage type, written the way Logto's connector docs show them. */
 export function logtoTemplates(): TemplateDefinition[] {
-  return USAGE_TYPES.map((usageType) => ({
+  return KNOWN_USAGE_TYPES.map((usageType) => ({
     usageType,
     contentType: 'text/plain',
     subject: `${usageType} verification`,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '../../src/index.js';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/index.js';
 import { logtoConfigFor } from '../helpers/logto-config.js';
-import { USAGE_TYPES } from '../helpers/usage-types.js';
+import { KNOWN_USAGE_TYPES } from '../../src/known-usage-types.js';
 
 let sink: SmtpSink;
 let mailer: Mailer | undefined;
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe('a Logto SMTP connector config, unchanged', () => {
-  it.each(USAGE_TYPES)('delivers the %s template with its code over SMTP', async (usageType) => {
+  it.each(KNOWN_USAGE_TYPES)('delivers the %s template with its code over SMTP', async (usageType) => {
     mailer = createMailer(logtoConfigFor(sink));
     const result = await mailer.send({ to: 'ada@example.com', type: usageType, payload: { code: 482913 } });
 

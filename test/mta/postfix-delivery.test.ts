@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer, type MailerError } from '../../src/index.js';
 import { failureOf } from '../helpers/failure-of.js';
-import { USAGE_TYPES } from '../helpers/usage-types.js';
+import { KNOWN_USAGE_TYPES } from '../../src/known-usage-types.js';
 import { MTA_DOMAIN, postfixUnavailableReason, startPostfix, type PostfixInstance } from './postfix-instance.js';
 
 const UNAVAILABLE = postfixUnavailableReason();
@@ -74,7 +74,7 @@ describe.skipIf(SKIP)('delivery through a real Postfix with STARTTLS and SMTP AU
     const mailer = mailerFor(mta);
     const to = `ada@${MTA_DOMAIN}`;
     const sent = await Promise.all(
-      USAGE_TYPES.map(async (type, index) => {
+      KNOWN_USAGE_TYPES.map(async (type, index) => {
         const payload = { code: `48291${index}` };
         const [rendered, result] = await Promise.all([mailer.render({ type, payload }), mailer.send({ to, type, payload })]);
         expect(result).toMatchObject({ accepted: [to], rejected: [], attempts: 1 });
@@ -83,8 +83,8 @@ describe.skipIf(SKIP)('delivery through a real Postfix with STARTTLS and SMTP AU
       }),
     );
 
-    const mails = await mta.waitForMail('ada', USAGE_TYPES.length);
-    expect(mails).toHaveLength(USAGE_TYPES.length);
+    const mails = await mta.waitForMail('ada', KNOWN_USAGE_TYPES.length);
+    expect(mails).toHaveLength(KNOWN_USAGE_TYPES.length);
     for (const { code, subject, messageId } of sent) {
       const mail = mails.find(({ parsed }) => parsed.messageId === messageId);
       expect(mail, `the mail with Message-ID ${messageId}`).toBeDefined();

@@ -4,6 +4,7 @@ import {
   isMailerError,
   type Mailer,
   type MailerConfig,
+  type KnownUsageType,
   type MailerErrorCode,
   type MailMessage,
   type SendResult,
@@ -25,6 +26,20 @@ describe('public API types', () => {
   it('UsageType autocompletes the known types and admits any string', () => {
     expectTypeOf<'SignIn'>().toMatchTypeOf<UsageType>();
     expectTypeOf<'MyCustomType'>().toMatchTypeOf<UsageType>();
+  });
+
+  it('KnownUsageType is exactly the nine known types', () => {
+    expectTypeOf<KnownUsageType>().toEqualTypeOf<
+      | 'Register'
+      | 'SignIn'
+      | 'ForgotPassword'
+      | 'Generic'
+      | 'OrganizationInvitation'
+      | 'UserPermissionValidation'
+      | 'BindNewIdentifier'
+      | 'MfaVerification'
+      | 'BindMfa'
+    >();
   });
 
   it('the error code union is exactly the contract list', () => {

@@ -9,6 +9,7 @@ import type { Mailer } from '../../mailer.js';
 import { startSmtpSink, type ReceivedMessage, type SmtpSink } from '../../testing/smtp-sink.js';
 import type { KnownUsageType, SendResult, TemplatePayload } from '../../types.js';
 import type { CliCommand } from '../cli-command.js';
+import { KNOWN_USAGE_TYPES } from '../../known-usage-types.js';
 import { demoConfig } from '../demo-config.js';
 import { describeError } from '../describe-error.js';
 import { ExitCode } from '../exit-code.js';
@@ -30,17 +31,6 @@ MIME parts. Everything is closed before it exits.
 Exit codes: 0 every message arrived with its code, 1 otherwise, 2 usage error.`;
 
 const RECIPIENT = 'ada@example.com';
-const USAGE_TYPES: readonly KnownUsageType[] = [
-  'Register',
-  'SignIn',
-  'ForgotPassword',
-  'Generic',
-  'OrganizationInvitation',
-  'UserPermissionValidation',
-  'BindNewIdentifier',
-  'MfaVerification',
-  'BindMfa',
-];
 
 interface DemoSend {
   type: KnownUsageType;
@@ -66,9 +56,9 @@ export const demoCommand: CliCommand = {
       mailer = createMailer(demoConfig({ host: sink.host, port: sink.port, ...credentials }));
       io.stdout.write(
         `SMTP server listening on ${sink.host}:${sink.port} (AUTH required); ` +
-          `sending ${USAGE_TYPES.length} messages with a Logto-style config.\n\n`,
+          `sending ${KNOWN_USAGE_TYPES.length} messages with a Logto-style config.\n\n`,
       );
-      const sends = USAGE_TYPES.map(demoSend);
+      const sends = KNOWN_USAGE_TYPES.map(demoSend);
       const sending = mailer;
       const results = await Promise.allSettled(sends.map(({ type, payload }) => sending.send({ to: RECIPIENT, type, payload })));
       let delivered = 0;
