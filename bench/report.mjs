@@ -54,7 +54,8 @@ ${table(['', ''], Object.entries(f.machine))}
   sends HTML only). Everyone authenticates with the same user.
 - **(a)** \`createMailer(config).send()\` from the built package (\`dist/\`, what users run), default
   transport (nodemailer 10 pool, 5 connections, 100 messages each). **(b)** nodemailer's pooled
-  \`sendMail\` with the same pool settings, sending the message (a) renders, rendered once up front: the floor
+  \`sendMail\` with the same pool settings, sending the messages (a) renders, rendered up front for 1,024 distinct payloads and cycled
+  (one identical message would let V8's caches flatter nodemailer): the floor
   (a) wraps. **(c)** the published \`@logto/connector-smtp\` \`sendMessage()\`, which validates the config
   with zod and creates a new nodemailer 8 transport (one connection) per message. Every result's
   \`messageId\` is read, as a caller that logs it would.
