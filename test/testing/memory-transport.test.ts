@@ -71,7 +71,7 @@ describe('MemoryTransport', () => {
     transport.failNext('Rejected');
     transport.clear();
     expect(transport.messages).toEqual([]);
-    await expect(transport.send(message(), { signal })).resolves.toBeDefined();
+    await expect(transport.send(message(), { signal })).resolves.toMatchObject({ messageId: expect.any(String) });
   });
 
   it('fails the next sends with errors classified as the real failure would be', async () => {
