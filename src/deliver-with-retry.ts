@@ -8,6 +8,7 @@ import { classifyError, type ErrorContext } from './classify-error.js';
 import { DeadlinePassed } from './deadline-sweeper.js';
 import { MailerError } from './errors.js';
 import { backoffDelay, type ResolvedRetryPolicy } from './retry-policy.js';
+import { settlesOnAbort } from './settles-on-abort.js';
 import { untilAborted } from './until-aborted.js';
 import type { MailMessage, Transport, TransportResult } from './transport.js';
 
@@ -41,7 +42,8 @@ const NEVER_ABORTED = new AbortController().signal;
  * Delivers `message`, retrying retryable failures with exponential backoff and full jitter until
  * the policy's attempts run out or the signal aborts. It arms no timer of its own: the deadline
  * is the signal's: the mailer's deadline sweeper aborts it. An attempt ends when the signal aborts
- * even if the transport ignores the signal.
+ * even if the transport ignores the signal (unless it carries the `SETTLES_ON_ABORT` mark,
+ * which says it never does).
  *
  * @param message - The rendered message.
  * @param options - Transport, policy, signal and error context.
@@ -58,10 +60,13 @@ export async function deliverWithRetry(message: MailMessage, options: DeliveryOp
       { ...context, attempts },
     );
   if (signal.aborted) throw failure(signal.reason, 0);
+  // A transport that settles on abort by itself needs no race: one promise and listener fewer per attempt.
+  const watched = !settlesOnAbort(transport);
   for (let attempts = 1; ; attempts += 1) {
     let last: MailerError;
     try {
-      const result = await untilAborted<unknown>(transport.send(message, { signal }), signal);
+      const sending = transport.send(message, { signal });
+      const result: unknown = await (watched ? untilAborted<unknown>(sending, signal) : sending);
       return { result: checkTransportResult(result, context.operation), attempts };
     } catch (error) {
       // An abort explains the failure better than the error the transport saw as a result of it.
