@@ -1,6 +1,7 @@
 /**
  * The valibot schema of the mailer config: checks a `MailerConfig` and turns it into a
- * `ResolvedMailerConfig`. Messages never repeat a received value.
+ * `ResolvedMailerConfig`. Messages never repeat a received value. The schema is built by a
+ * function, not at import, so importing the library costs no schema construction.
  *
  * @module
  */
@@ -121,17 +122,21 @@ function address(key: string) {
   );
 }
 
-const bool = v.boolean();
+/** A duration in milliseconds: finite, 0 or more. */
+function milliseconds() {
+  return v.pipe(
+    v.number(mustBe('a number of milliseconds')),
+    problem<number>((n) => (Number.isFinite(n) && n >= 0 ? undefined : 'must be a number of milliseconds, 0 or more')),
+  );
+}
 
-const milliseconds = v.pipe(
-  v.number(mustBe('a number of milliseconds')),
-  problem<number>((n) => (Number.isFinite(n) && n >= 0 ? undefined : 'must be a number of milliseconds, 0 or more')),
-);
-
-const count = v.pipe(
-  v.number(mustBe('a whole number')),
-  problem<number>((n) => (Number.isInteger(n) && n >= 1 ? undefined : 'must be a whole number, 1 or more')),
-);
+/** A count: a whole number, 1 or more. */
+function count() {
+  return v.pipe(
+    v.number(mustBe('a whole number')),
+    problem<number>((n) => (Number.isInteger(n) && n >= 1 ? undefined : 'must be a whole number, 1 or more')),
+  );
+}
 
 /** Finds what is wrong with a port written as a number or a numeric string. */
 function findPortProblem(value: number | string): string | undefined {
@@ -142,14 +147,17 @@ function findPortProblem(value: number | string): string | undefined {
     : 'must be a whole number from 1 to 65535, such as 587 (STARTTLS) or 465 (implicit TLS)';
 }
 
-const port = v.pipe(
-  v.custom<number | string>(
-    (input) => typeof input === 'number' || typeof input === 'string',
-    mustBe('a port number such as 587, or a numeric string'),
-  ),
-  problem(findPortProblem),
-  v.transform((value) => Number(value)),
-);
+/** A port, as a number or a numeric string, turned into a number. */
+function port() {
+  return v.pipe(
+    v.custom<number | string>(
+      (input) => typeof input === 'number' || typeof input === 'string',
+      mustBe('a port number such as 587, or a numeric string'),
+    ),
+    problem(findPortProblem),
+    v.transform((value) => Number(value)),
+  );
+}
 
 /** Finds what is wrong with a host name. */
 function findHostProblem(value: string): string | undefined {
@@ -159,8 +167,6 @@ function findHostProblem(value: string): string | undefined {
   if (/^[^:[\]]+:\d+$/.test(value.trim())) return 'holds a port; put the port in `port` and the host name alone here';
   return /\s/.test(value.trim()) ? 'holds a space; give the host name only, such as `smtp.example.com`' : undefined;
 }
-
-const host = line('host', findHostProblem);
 
 /** A case-insensitive `type` tag (`login`, `OAuth2`). */
 function authType(pattern: RegExp) {
@@ -172,68 +178,77 @@ function authType(pattern: RegExp) {
   );
 }
 
-const loginAuth = v.pipe(
-  v.object(
-    { type: authType(/^login$/i), user: line('user'), pass: secret('pass') },
-    objectMessage('an object with `user` and `pass`'),
-  ),
-  v.transform(({ user, pass }) => ({ type: 'login' as const, user, pass })),
-);
+/** User name and password, normalized to `type: 'login'`. */
+function loginAuth() {
+  return v.pipe(
+    v.object(
+      { type: authType(/^login$/i), user: line('user'), pass: secret('pass') },
+      objectMessage('an object with `user` and `pass`'),
+    ),
+    v.transform(({ user, pass }) => ({ type: 'login' as const, user, pass })),
+  );
+}
 
-const oauth2Type = authType(/^oauth2$/i);
+/** OAuth2 with tokens or a client id and secret, normalized to `type: 'OAuth2'`. */
+function oauth2TokenAuth() {
+  return v.pipe(
+    v.object(
+      {
+        type: authType(/^oauth2$/i),
+        user: line('user'),
+        clientId: v.optional(line('clientId')),
+        clientSecret: v.optional(secret('clientSecret')),
+        refreshToken: v.optional(secret('refreshToken')),
+        accessToken: v.optional(secret('accessToken')),
+        expires: v.optional(v.number(mustBe('a time in milliseconds since the epoch'))),
+        accessUrl: v.optional(line('accessUrl')),
+      },
+      objectMessage('an object'),
+    ),
+    v.transform((auth) => ({ ...auth, type: 'OAuth2' as const })),
+  );
+}
 
-const oauth2TokenAuth = v.pipe(
-  v.object(
-    {
-      type: oauth2Type,
-      user: line('user'),
-      clientId: v.optional(line('clientId')),
-      clientSecret: v.optional(secret('clientSecret')),
-      refreshToken: v.optional(secret('refreshToken')),
-      accessToken: v.optional(secret('accessToken')),
-      expires: v.optional(v.number(mustBe('a time in milliseconds since the epoch'))),
-      accessUrl: v.optional(line('accessUrl')),
-    },
-    objectMessage('an object'),
-  ),
-  v.transform((auth) => ({ ...auth, type: 'OAuth2' as const })),
-);
-
-const pemKey = secret('privateKey');
-
-const encryptedKey = v.object(
-  { key: secret('key'), passphrase: secret('passphrase') },
-  objectMessage('a PEM private key string or `{ key, passphrase }`'),
-);
-
-const oauth2ServiceAuth = v.pipe(
-  v.object(
-    {
-      type: oauth2Type,
-      user: line('user'),
-      serviceClient: line('serviceClient'),
-      privateKey: v.lazy((input) => (typeof input === 'object' && input !== null ? encryptedKey : pemKey)),
-      accessUrl: v.optional(line('accessUrl')),
-    },
-    objectMessage('an object'),
-  ),
-  v.transform((auth) => ({ ...auth, type: 'OAuth2' as const })),
-);
+/** OAuth2 with a service account, normalized to `type: 'OAuth2'`. */
+function oauth2ServiceAuth() {
+  const pemKey = secret('privateKey');
+  const encryptedKey = v.object(
+    { key: secret('key'), passphrase: secret('passphrase') },
+    objectMessage('a PEM private key string or `{ key, passphrase }`'),
+  );
+  return v.pipe(
+    v.object(
+      {
+        type: authType(/^oauth2$/i),
+        user: line('user'),
+        serviceClient: line('serviceClient'),
+        privateKey: v.lazy((input) => (typeof input === 'object' && input !== null ? encryptedKey : pemKey)),
+        accessUrl: v.optional(line('accessUrl')),
+      },
+      objectMessage('an object'),
+    ),
+    v.transform((auth) => ({ ...auth, type: 'OAuth2' as const })),
+  );
+}
 
 const TOKEN_KEYS = ['clientId', 'clientSecret', 'refreshToken', 'accessToken', 'expires', 'accessUrl'];
 
-/** Picks the auth shape to check an `auth` object against, from its `type` and its keys. */
-function pickAuthSchema(input: unknown) {
-  if (typeof input !== 'object' || input === null) return loginAuth;
+/** Which auth shape to check an `auth` object against, from its `type` and its keys. */
+function pickAuthShape(input: unknown): 'login' | 'oauth2Token' | 'oauth2Service' {
+  if (typeof input !== 'object' || input === null) return 'login';
   const { type } = input as { type?: unknown };
   const isOAuth2 = typeof type === 'string' && /^oauth2$/i.test(type);
-  if (type !== undefined && !isOAuth2) return loginAuth;
-  if ('serviceClient' in input || 'privateKey' in input) return oauth2ServiceAuth;
-  if (isOAuth2 || (!('pass' in input) && TOKEN_KEYS.some((key) => key in input))) return oauth2TokenAuth;
-  return loginAuth;
+  if (type !== undefined && !isOAuth2) return 'login';
+  if ('serviceClient' in input || 'privateKey' in input) return 'oauth2Service';
+  if (isOAuth2 || (!('pass' in input) && TOKEN_KEYS.some((key) => key in input))) return 'oauth2Token';
+  return 'login';
 }
 
-const auth = v.lazy(pickAuthSchema);
+/** `auth`, checked against the shape its `type` and keys point to. */
+function auth() {
+  const shapes = { login: loginAuth(), oauth2Token: oauth2TokenAuth(), oauth2Service: oauth2ServiceAuth() };
+  return v.lazy((input) => shapes[pickAuthShape(input)]);
+}
 
 /**
  * Headers every message sets from the config, the template or the recipient, or (`Auto-Submitted`)
@@ -278,8 +293,6 @@ function findHeaderValueProblem(value: string): string | undefined {
   return value.trim() === '' ? 'is empty; give the header a value or remove it' : undefined;
 }
 
-const headerValue = v.pipe(v.string(), problem(findHeaderValueProblem));
-
 /**
  * A string or an array of them, checked as whichever it is so that a bad item is reported at its
  * own index.
@@ -289,21 +302,27 @@ function oneOrMany<T extends v.GenericSchema<string>>(item: T) {
   return v.lazy((input) => (Array.isArray(input) ? many : item));
 }
 
-const customHeaders = v.record(
-  v.pipe(v.string(), problem(findHeaderNameProblem)),
-  oneOrMany(headerValue),
-  mustBe('an object mapping header names to values'),
-);
+/** Custom headers: valid names the mailer does not set itself, each with one value or several. */
+function customHeaders() {
+  return v.record(
+    v.pipe(v.string(), problem(findHeaderNameProblem)),
+    oneOrMany(v.pipe(v.string(), problem(findHeaderValueProblem))),
+    mustBe('an object mapping header names to values'),
+  );
+}
 
-const locale = v.pipe(
-  v.string(),
-  problem<string>((value) => {
-    if (/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/.test(value)) return undefined;
-    return /^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/.test(value)
-      ? 'must use `-` between its parts, as in `pt-BR`'
-      : 'must be a language tag such as `en` or `pt-BR` (letters, digits and `-`)';
-  }),
-);
+/** A language tag such as `en` or `pt-BR`. */
+function locale() {
+  return v.pipe(
+    v.string(),
+    problem<string>((value) => {
+      if (/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/.test(value)) return undefined;
+      return /^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/.test(value)
+        ? 'must use `-` between its parts, as in `pt-BR`'
+        : 'must be a language tag such as `en` or `pt-BR` (letters, digits and `-`)';
+    }),
+  );
+}
 
 const CONTENT_TYPES = ['text/plain', 'text/html'] as const;
 
@@ -316,21 +335,22 @@ function contentTypeMessage(issue: v.BaseIssue<unknown>): string {
     : 'must be `text/plain` or `text/html`; got another string';
 }
 
-const contentType = v.picklist(CONTENT_TYPES, contentTypeMessage);
-
-const template = v.object(
-  {
-    usageType: line('usageType'),
-    contentType,
-    subject: v.string(),
-    content: v.string(),
-    locale: v.optional(locale),
-    text: v.optional(v.string()),
-    sendFrom: v.optional(address('sendFrom')),
-    replyTo: v.optional(address('replyTo')),
-  },
-  objectMessage('an object with `usageType`, `contentType`, `subject` and `content`'),
-);
+/** One template definition. */
+function template() {
+  return v.object(
+    {
+      usageType: line('usageType'),
+      contentType: v.picklist(CONTENT_TYPES, contentTypeMessage),
+      subject: v.string(),
+      content: v.string(),
+      locale: v.optional(locale()),
+      text: v.optional(v.string()),
+      sendFrom: v.optional(address('sendFrom')),
+      replyTo: v.optional(address('replyTo')),
+    },
+    objectMessage('an object with `usageType`, `contentType`, `subject` and `content`'),
+  );
+}
 
 /** The part of a template that makes it unique: usage type and locale (case-insensitive). */
 function templateSlot(value: unknown): string | undefined {
@@ -340,69 +360,83 @@ function templateSlot(value: unknown): string | undefined {
   return JSON.stringify([usageType, locale?.toLowerCase() ?? null]);
 }
 
-const templateList = v.array(template, mustBe(describeField('templates')));
+/** A list of templates, before the checks on the list as a whole. */
+function templateList() {
+  return v.array(template(), mustBe(describeField('templates')));
+}
 
-type TemplateList = v.InferOutput<typeof templateList>;
+type TemplateList = v.InferOutput<ReturnType<typeof templateList>>;
 
 /**
  * Reports each template that repeats an earlier one's usage type and locale, at its own index.
  * Runs even when some templates have other issues, so every problem is reported at once.
  */
-const uniqueTemplates = v.rawCheck<TemplateList>(({ dataset, addIssue }) => {
-  if (!Array.isArray(dataset.value)) return;
-  const items: unknown[] = dataset.value;
-  const firstIndex = new Map<string, number>();
-  items.forEach((item, index) => {
-    const slot = templateSlot(item);
-    if (slot === undefined) return;
-    const first = firstIndex.get(slot);
-    if (first === undefined) {
-      firstIndex.set(slot, index);
-      return;
-    }
-    addIssue({
-      message:
-        `has the same usageType and locale as templates[${first}]; ` +
-        'remove one of them or give them different locales',
-      path: [{ type: 'array', origin: 'value', input: items, key: index, value: item }],
+function uniqueTemplates() {
+  return v.rawCheck<TemplateList>(({ dataset, addIssue }) => {
+    if (!Array.isArray(dataset.value)) return;
+    const items: unknown[] = dataset.value;
+    const firstIndex = new Map<string, number>();
+    items.forEach((item, index) => {
+      const slot = templateSlot(item);
+      if (slot === undefined) return;
+      const first = firstIndex.get(slot);
+      if (first === undefined) {
+        firstIndex.set(slot, index);
+        return;
+      }
+      addIssue({
+        message:
+          `has the same usageType and locale as templates[${first}]; ` +
+          'remove one of them or give them different locales',
+        path: [{ type: 'array', origin: 'value', input: items, key: index, value: item }],
+      });
     });
   });
-});
+}
 
-const templates = v.pipe(
-  templateList,
-  problem<TemplateList>((list) =>
-    list.length === 0
-      ? 'is empty; add at least one template, or leave `templates` out to use the default templates'
-      : undefined,
-  ),
-  uniqueTemplates,
-);
+/** `templates`: a non-empty list with at most one template per usage type and locale. */
+function templates() {
+  return v.pipe(
+    templateList(),
+    problem<TemplateList>((list) =>
+      list.length === 0
+        ? 'is empty; add at least one template, or leave `templates` out to use the default templates'
+        : undefined,
+    ),
+    uniqueTemplates(),
+  );
+}
 
-const tls = v.looseObject(
-  {
-    rejectUnauthorized: v.optional(bool),
-    ca: v.optional(oneOrMany(v.string(mustBe('a PEM string or an array of them')))),
-    servername: v.optional(line('servername')),
-    minVersion: v.optional(v.string(mustBe('a string such as `TLSv1.2`'))),
-    ciphers: v.optional(v.string()),
-  },
-  mustBe('an object of Node TLS options'),
-);
+/** `tls`: Node TLS options, the known ones checked, the others passed through. */
+function tls() {
+  return v.looseObject(
+    {
+      rejectUnauthorized: v.optional(v.boolean()),
+      ca: v.optional(oneOrMany(v.string(mustBe('a PEM string or an array of them')))),
+      servername: v.optional(line('servername')),
+      minVersion: v.optional(v.string(mustBe('a string such as `TLSv1.2`'))),
+      ciphers: v.optional(v.string()),
+    },
+    mustBe('an object of Node TLS options'),
+  );
+}
 
-const dkim = v.object(
-  {
-    domainName: line('domainName'),
-    keySelector: line('keySelector'),
-    privateKey: secret('privateKey'),
-    skipFields: v.optional(v.string()),
-    headerFieldNames: v.optional(v.string()),
-  },
-  objectMessage('an object with `domainName`, `keySelector` and `privateKey`'),
-);
+/** `dkim`: the DKIM signing options. */
+function dkim() {
+  return v.object(
+    {
+      domainName: line('domainName'),
+      keySelector: line('keySelector'),
+      privateKey: secret('privateKey'),
+      skipFields: v.optional(v.string()),
+      headerFieldNames: v.optional(v.string()),
+    },
+    objectMessage('an object with `domainName`, `keySelector` and `privateKey`'),
+  );
+}
 
 /** Turns a checked config into the resolved form: port and `secure` settled, SMTP options grouped. */
-function resolve(config: v.InferOutput<typeof configObject>): ResolvedMailerConfig {
+function resolve(config: v.InferOutput<ReturnType<typeof configObject>>): ResolvedMailerConfig {
   const { host, port, secure, fromEmail, replyTo, auth, customHeaders, templates, ...smtp } = config;
   const resolvedPort = port ?? (secure === true ? 465 : 587);
   return {
@@ -423,40 +457,48 @@ function resolve(config: v.InferOutput<typeof configObject>): ResolvedMailerConf
   };
 }
 
-const configObject = v.object(
-  {
-    host,
-    port: v.optional(port),
-    fromEmail: address('fromEmail'),
-    replyTo: v.optional(address('replyTo')),
-    auth: v.optional(auth),
-    customHeaders: v.optional(customHeaders),
-    templates: v.optional(templates),
-    secure: v.optional(bool),
-    requireTLS: v.optional(bool),
-    ignoreTLS: v.optional(bool),
-    tls: v.optional(tls),
-    servername: v.optional(line('servername')),
-    name: v.optional(line('name')),
-    localAddress: v.optional(line('localAddress')),
-    connectionTimeout: v.optional(milliseconds),
-    greetingTimeout: v.optional(milliseconds),
-    socketTimeout: v.optional(milliseconds),
-    dnsTimeout: v.optional(milliseconds),
-    logger: v.optional(bool),
-    debug: v.optional(bool),
-    disableFileAccess: v.optional(bool),
-    disableUrlAccess: v.optional(bool),
-    pool: v.optional(bool),
-    maxConnections: v.optional(count),
-    maxMessages: v.optional(count),
-    dkim: v.optional(dkim),
-  },
-  objectMessage('an object'),
-);
+/** The config object's fields, before resolving. */
+function configObject() {
+  return v.object(
+    {
+      host: line('host', findHostProblem),
+      port: v.optional(port()),
+      fromEmail: address('fromEmail'),
+      replyTo: v.optional(address('replyTo')),
+      auth: v.optional(auth()),
+      customHeaders: v.optional(customHeaders()),
+      templates: v.optional(templates()),
+      secure: v.optional(v.boolean()),
+      requireTLS: v.optional(v.boolean()),
+      ignoreTLS: v.optional(v.boolean()),
+      tls: v.optional(tls()),
+      servername: v.optional(line('servername')),
+      name: v.optional(line('name')),
+      localAddress: v.optional(line('localAddress')),
+      connectionTimeout: v.optional(milliseconds()),
+      greetingTimeout: v.optional(milliseconds()),
+      socketTimeout: v.optional(milliseconds()),
+      dnsTimeout: v.optional(milliseconds()),
+      logger: v.optional(v.boolean()),
+      debug: v.optional(v.boolean()),
+      disableFileAccess: v.optional(v.boolean()),
+      disableUrlAccess: v.optional(v.boolean()),
+      pool: v.optional(v.boolean()),
+      maxConnections: v.optional(count()),
+      maxMessages: v.optional(count()),
+      dkim: v.optional(dkim()),
+    },
+    objectMessage('an object'),
+  );
+}
 
 /**
- * The mailer config schema: its input type is {@link MailerConfig}, its output a
- * {@link ResolvedMailerConfig}. Unknown keys are left to `findUnknownKeys`.
+ * Builds the mailer config schema: its input type is {@link MailerConfig}, its output a
+ * {@link ResolvedMailerConfig}. Unknown keys are left to `findUnknownKeys`. Each call builds a new
+ * schema; build it once and keep it.
+ *
+ * @returns The schema.
  */
-export const mailerConfigSchema = v.pipe(configObject, v.transform(resolve));
+export function buildMailerConfigSchema() {
+  return v.pipe(configObject(), v.transform(resolve));
+}

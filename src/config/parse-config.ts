@@ -7,7 +7,7 @@ import * as v from 'valibot';
 
 import type { ConfigIssue } from '../errors.js';
 import { MailerError } from '../errors.js';
-import { mailerConfigSchema } from './config-schema.js';
+import { buildMailerConfigSchema } from './config-schema.js';
 import { findUnknownKeys } from './find-unknown-keys.js';
 import { formatPath } from './format-path.js';
 import { kindOf } from './kind-of.js';
@@ -54,6 +54,13 @@ function notAnObject(input: unknown): string {
   return `must be an object with \`host\`, \`fromEmail\` and \`templates\`; got ${kindOf(input)}${hint}`;
 }
 
+let schema: ReturnType<typeof buildMailerConfigSchema> | undefined;
+
+/** The config schema, built on the first check rather than at import, then kept. */
+function configSchema(): ReturnType<typeof buildMailerConfigSchema> {
+  return (schema ??= buildMailerConfigSchema());
+}
+
 /** Freezes what every send reads; `smtp` and `auth` stay plain objects, as nodemailer expects. */
 function freeze(config: ResolvedMailerConfig): ResolvedMailerConfig {
   for (const template of config.templates) Object.freeze(template);
@@ -83,8 +90,8 @@ export function parseConfig(input: unknown): ResolvedMailerConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw invalidConfig([{ path: '', message: notAnObject(input) }]);
   }
-  const result = v.safeParse(mailerConfigSchema, input, { message: fallbackMessage });
-  const issues = [...(result.issues ?? []).map(toConfigIssue), ...findUnknownKeys(mailerConfigSchema, input)];
+  const result = v.safeParse(configSchema(), input, { message: fallbackMessage });
+  const issues = [...(result.issues ?? []).map(toConfigIssue), ...findUnknownKeys(configSchema(), input)];
   if (!result.success || issues.length > 0) throw invalidConfig(issues);
   return freeze(result.output);
 }

@@ -1,11 +1,11 @@
 import type { InferInput, InferOutput } from 'valibot';
 import { describe, expectTypeOf, it } from 'vitest';
 
-import type { mailerConfigSchema } from '../../src/config/config-schema.js';
+import type { buildMailerConfigSchema } from '../../src/config/config-schema.js';
 import type { MailerConfig, ResolvedMailerConfig } from '../../src/config/mailer-config.js';
 
-type SchemaInput = InferInput<typeof mailerConfigSchema>;
-type SchemaOutput = InferOutput<typeof mailerConfigSchema>;
+type SchemaInput = InferInput<ReturnType<typeof buildMailerConfigSchema>>;
+type SchemaOutput = InferOutput<ReturnType<typeof buildMailerConfigSchema>>;
 
 describe('the config schema matches the hand-written public types', () => {
   it('accepts every MailerConfig, and only MailerConfig shapes', () => {
