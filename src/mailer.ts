@@ -47,8 +47,12 @@ interface PendingSend extends QueueLinks<PendingSend> {
   readonly payload: TemplatePayload;
   /** From the mailer's {@link DeadlineSweeper}: `retry.deadline` after the `send` call. */
   readonly deadline: number;
-  readonly resolve: (result: SendResult) => void;
-  readonly reject: (error: unknown) => void;
+  /**
+   * Settles the caller's promise: with a result, or with a rejected promise (see {@link failSend}).
+   * Only this resolving function is kept; the promise's `reject` is left to be collected, which
+   * makes every queued send one function smaller.
+   */
+  readonly resolve: (outcome: SendResult | Promise<never>) => void;
   /** Present when the caller gave a signal; most sends have none, and pay nothing for it. */
   readonly abort: CallerAbort | undefined;
 }
@@ -82,6 +86,8 @@ export class Mailer {
   readonly #retryPolicy: ResolvedRetryPolicy;
   readonly #rateLimiter: RateLimiter | undefined;
   readonly #headers: Readonly<Record<string, string | string[]>>;
+  /** The config's `fromEmail` as the From header carries it, made once. */
+  readonly #from: string;
   readonly #queue: SendQueue<PendingSend>;
   readonly #sweeper: DeadlineSweeper;
   #closing: Promise<void> | undefined;
@@ -108,6 +114,7 @@ export class Mailer {
         options.useDefaultTemplates === false ? [] : defaultTemplates,
       );
       this.#headers = Object.freeze({ ...AUTO_SUBMITTED_HEADER, ...this.#config.customHeaders });
+      this.#from = toHeaderValue(this.#config.fromEmail);
       this.#transport = checkTransport(options.transport) ?? createSmtpTransport(this.#config);
     } catch (error) {
       // A getter or proxy in the config, or options of the wrong shape, must not escape as a TypeError.
@@ -153,14 +160,13 @@ export class Mailer {
     } catch (error) {
       return Promise.reject(isMailerError(error) ? error : unreadablePayloadError('send', error));
     }
-    return new Promise<SendResult>((resolve, reject) => {
+    return new Promise<SendResult>((resolve) => {
       const pending: PendingSend = {
         to,
         type,
         payload,
         deadline: this.#sweeper.deadlineFromNow(),
         resolve,
-        reject,
         abort: signal === undefined ? undefined : { signal, listener: () => this.#abort(pending), controller: undefined },
         next: undefined,
         prev: undefined,
@@ -250,7 +256,9 @@ export class Mailer {
     }
     try {
       // The template store and the rate-limit store are the caller's code: the deadline bounds them too.
-      const message = (await untilAborted(this.#compose(type, pending.payload, to), signal)) as MailMessage;
+      // Without a store, composing runs only our code (and loads html-to-text once): no race needed.
+      const composing = this.#compose(type, pending.payload, to);
+      const message = (await (this.#registry.asksStore ? untilAborted(composing, signal) : composing)) as MailMessage;
       if (this.#rateLimiter !== undefined) await untilAborted(this.#rateLimiter(to, type), signal);
       const { result, attempts } = await deliverWithRetry(message, {
         transport: this.#transport,
@@ -267,7 +275,7 @@ export class Mailer {
       if (result.response !== undefined) sent.response = result.response;
       pending.resolve(sent);
     } catch (error) {
-      pending.reject(this.#sendFailure(error, signal, type, to));
+      failSend(pending, this.#sendFailure(error, signal, type, to));
     } finally {
       if (abort !== undefined && onDeadline !== undefined) {
         abort.signal.removeEventListener('abort', abort.listener);
@@ -297,7 +305,7 @@ export class Mailer {
   #abort(pending: PendingSend): void {
     const reason: unknown = pending.abort?.signal.reason;
     if (this.#queue.remove(pending)) {
-      pending.reject(classifyError(reason, { ...this.#target(sendOperation(pending.type, pending.to)), attempts: 0 }));
+      failSend(pending, classifyError(reason, { ...this.#target(sendOperation(pending.type, pending.to)), attempts: 0 }));
     } else {
       pending.abort?.controller?.abort(reason);
     }
@@ -315,7 +323,7 @@ export class Mailer {
         `${operation} gave up after ${this.#retryPolicy.deadline} ms before its first attempt: it waited behind ` +
           'other sends for a free slot (maxInFlight) all that time. Nothing was sent.',
       );
-      oldest.reject(classifyError(waited, { ...this.#target(operation), attempts: 0 }));
+      failSend(oldest, classifyError(waited, { ...this.#target(operation), attempts: 0 }));
     }
   }
 
@@ -325,7 +333,7 @@ export class Mailer {
     const content = template.render(payload);
     const replyTo = definition.replyTo ?? this.#config.replyTo;
     const message: RenderedMessage = {
-      from: toHeaderValue(definition.sendFrom ?? this.#config.fromEmail),
+      from: definition.sendFrom === undefined ? this.#from : toHeaderValue(definition.sendFrom),
       subject: content.subject,
       text: content.text,
       headers: this.#headers,
@@ -371,6 +379,14 @@ function unreadablePayloadError(operation: string, cause: unknown): MailerError 
       `(a getter, function or proxy in it failed; see cause). Pass plain strings and numbers as template variables.`,
     { cause },
   );
+}
+
+/**
+ * Rejects a send's promise with `error`: resolving a promise with a rejected one rejects it. The
+ * rejected promise gets its handler in the next microtask, before Node looks for unhandled rejections.
+ */
+function failSend(pending: PendingSend, error: MailerError): void {
+  pending.resolve(Promise.reject(error));
 }
 
 function sendOperation(type: UsageType, to: string): string {

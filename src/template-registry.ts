@@ -59,6 +59,11 @@ export class TemplateRegistry {
     this.#builtIn = new TemplateTable(builtIn, { compileOnFirstUse: true });
   }
 
+  /** Whether lookups ask a template store: the caller's code, which may be slow or never answer. */
+  get asksStore(): boolean {
+    return this.#store !== undefined;
+  }
+
   /**
    * Finds the template for a usage type and locale, falling back to `Generic`.
    *
