@@ -85,7 +85,11 @@ export class DeadlineSweeper {
    * @returns The signal; already aborted when the deadline has passed.
    */
   signalFor(deadline: number): AbortSignal {
-    const slot = this.#slots.find((candidate) => candidate.deadline === deadline);
+    // Newest first: a send asks for its signal soon after it got its deadline.
+    let slot: Slot | undefined;
+    for (let index = this.#slots.length - 1; index >= 0 && slot === undefined; index -= 1) {
+      if (this.#slots[index]!.deadline === deadline) slot = this.#slots[index];
+    }
     if (slot === undefined) return AbortSignal.abort(new DeadlinePassed(this.#timeout));
     if (slot.controller === undefined) {
       slot.controller = new AbortController();
