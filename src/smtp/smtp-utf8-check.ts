@@ -10,10 +10,15 @@ import { MailerError } from '../errors.js';
 import type { MailMessage } from '../transport.js';
 import { readSmtpSession } from './read-smtp-session.js';
 
-/** Checks one message before it is handed to nodemailer; rejects when the server cannot take it. */
-export type SmtpUtf8Check = (message: MailMessage) => Promise<void>;
+/**
+ * Checks one message before it is handed to nodemailer. Returns `undefined` when the message needs
+ * no SMTPUTF8 (the common case, answered synchronously), or a promise that rejects when the server
+ * cannot take it.
+ */
+export type SmtpUtf8Check = (message: MailMessage) => Promise<void> | undefined;
 
-const NON_ASCII = /[^\p{ASCII}]/u;
+/** Any UTF-16 code unit outside ASCII, surrogates included. */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Tells whether a mailbox (`addr` or `Name <addr>`) needs SMTPUTF8: its local part holds a
@@ -25,16 +30,17 @@ const NON_ASCII = /[^\p{ASCII}]/u;
  * @returns `true` when the envelope address has a non-ASCII local part.
  */
 function needsSmtpUtf8(mailbox: string): boolean {
+  if (!NON_ASCII.test(mailbox)) return false;
   const address = /<([^<>]*)>\s*$/.exec(mailbox)?.[1] ?? mailbox;
   return NON_ASCII.test(address.slice(0, Math.max(address.lastIndexOf('@'), 0)));
 }
 
 /**
  * Creates the check the SMTP transport runs before each send. Messages with ASCII envelope
- * addresses pass at once. For the first one that needs SMTPUTF8, one extra connection reads the
- * server's EHLO reply (after STARTTLS, when that is used) and quits without authenticating or
- * sending; the answer is kept for the transport's lifetime. A failed probe is not kept, so the
- * next send asks again.
+ * addresses pass at once, without a promise. For the first one that needs SMTPUTF8, one extra
+ * connection reads the server's EHLO reply (after STARTTLS, when that is used) and quits without
+ * authenticating or sending; the answer is kept for the transport's lifetime. A failed probe is
+ * not kept, so the next send asks again.
  *
  * @param config - The resolved config: where to connect and how (TLS, timeouts, client name).
  * @returns The check.
@@ -44,19 +50,24 @@ function needsSmtpUtf8(mailbox: string): boolean {
  * @example
  * ```ts
  * const checkSmtpUtf8 = createSmtpUtf8Check(config);
- * await checkSmtpUtf8(message); // throws before anything is sent when the server cannot take it
+ * await checkSmtpUtf8(message); // undefined at once, or rejects before anything is sent when the server cannot take it
  * ```
  */
 export function createSmtpUtf8Check(config: ResolvedMailerConfig): SmtpUtf8Check {
   let offered: Promise<boolean> | undefined;
-  return async (message) => {
-    const recipient = needsSmtpUtf8(message.to);
-    if (!recipient && !needsSmtpUtf8(message.from)) return;
+  // Once the probe has said yes, internationalized messages pass synchronously too.
+  let known = false;
+  // The sender is the same string on nearly every message: its answer is kept.
+  let lastFrom: string | undefined;
+  let fromNeeds = false;
+
+  const probe = async (message: MailMessage, recipient: boolean): Promise<void> => {
     offered ??= serverOffersSmtpUtf8(config).catch((error: unknown) => {
       offered = undefined;
       throw error;
     });
-    if (await offered) return;
+    known = await offered;
+    if (known) return;
     const server = `${config.host}:${config.port}`;
     throw recipient
       ? new MailerError(
@@ -70,6 +81,16 @@ export function createSmtpUtf8Check(config: ResolvedMailerConfig): SmtpUtf8Check
             'address with non-ASCII characters before the @. Nothing was sent; use an ASCII sender address.',
           { issues: [{ path: 'fromEmail', message: 'needs SMTPUTF8, which the server does not offer; use an ASCII address' }] },
         );
+  };
+
+  return (message) => {
+    if (message.from !== lastFrom) {
+      fromNeeds = needsSmtpUtf8(message.from);
+      lastFrom = message.from;
+    }
+    const recipient = needsSmtpUtf8(message.to);
+    if (known || (!recipient && !fromNeeds)) return undefined;
+    return probe(message, recipient);
   };
 }
 

@@ -66,9 +66,8 @@ describe('createSmtpUtf8Check', () => {
 
   it('rejects with the connection error when the server closes before its greeting, instead of blaming the address', async () => {
     const { port } = await scriptedServer((socket) => socket.end());
-    const error = await createSmtpUtf8Check(resolvedConfig({ host: '127.0.0.1', port }))(message('josé@example.com')).catch(
-      (caught: unknown) => caught,
-    );
+    const check = createSmtpUtf8Check(resolvedConfig({ host: '127.0.0.1', port }));
+    const error = await Promise.resolve(check(message('josé@example.com'))).catch((caught: unknown) => caught);
     expect(isMailerError(error)).toBe(false);
     expect(error).toMatchObject({ code: 'ECONNECTION' });
   });
