@@ -25,6 +25,13 @@ const hostLabel = (): RegExp => (label ??= /^[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M
 const invisibleCharacter = (): RegExp => (invisible ??= /[\p{White_Space}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/u);
 // Characters that make a display name need double quotes (RFC 5322 specials).
 const SPECIALS = /[()<>[\]:;@\\,."]/;
+// A plain ASCII address that the full parse returns as it is but for the domain's case: a dot-atom
+// local part of atext, `@`, then host name labels of letters, digits and inner hyphens, 1 to 63
+// characters each. No label starts with `xn--` (punycode, which domainToASCII may refuse) and the
+// last one is letters only (a numeric last label makes domainToASCII read an IPv4 address), so
+// domainToASCII gives back the lowercased domain unchanged.
+const PLAIN_ADDRESS =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:(?![Xx][Nn]--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z]{1,63}$/;
 
 type Fail = (why: string) => MailerError;
 
@@ -47,20 +54,55 @@ type Fail = (why: string) => MailerError;
  * ```
  */
 export function parseRecipient(to: unknown): string {
+  return (typeof to === 'string' ? parsePlainAddress(to) : undefined) ?? parseRecipientInFull(to);
+}
+
+/**
+ * The fast path of {@link parseRecipient}: handles a plain ASCII `user@example.com` with no display
+ * name and no surrounding space, the common case, with one regex test. Internal: exported only so
+ * a test can compare it with {@link parseRecipientInFull}; not part of the package API.
+ *
+ * @param value - The recipient a caller passed.
+ * @returns What {@link parseRecipientInFull} returns for `value`, or `undefined` when `value` is not
+ *   such a plain address and needs the full parse (which may refuse it).
+ * @internal
+ */
+export function parsePlainAddress(value: string): string | undefined {
+  if (value.length > MAX_ADDRESS_OCTETS || !PLAIN_ADDRESS.test(value)) return undefined;
+  const at = value.indexOf('@');
+  if (at > MAX_LOCAL_OCTETS) return undefined;
+  return value.slice(0, at + 1) + value.slice(at + 1).toLowerCase();
+}
+
+/**
+ * The full parse behind {@link parseRecipient}, for any input; {@link parsePlainAddress} gives the
+ * same result for the plain addresses it handles. Internal: exported only so a test can compare the
+ * two; not part of the package API.
+ *
+ * @param to - The recipient a caller passed.
+ * @returns The address, or `Name <address>`, to put in the `To` header.
+ * @throws {@link MailerError} `InvalidRecipient` in the cases {@link parseRecipient} lists.
+ * @internal
+ */
+export function parseRecipientInFull(to: unknown): string {
   if (typeof to !== 'string') {
     throw new MailerError(
       'InvalidRecipient',
       `the recipient must be a string holding one email address, not ${to === null ? 'null' : typeof to}`,
     );
   }
-  const echo = toHeaderValue(to);
-  const shown = JSON.stringify(echo.length > MAX_ECHO_LENGTH ? `${echo.slice(0, MAX_ECHO_LENGTH)}...` : echo);
-  const fail: Fail = (why) => new MailerError('InvalidRecipient', `the recipient ${shown} ${why}`);
+  const fail: Fail = (why) => new MailerError('InvalidRecipient', `the recipient ${shownRecipient(to)} ${why}`);
   if (hasControlCharacter(to)) throw fail('holds a line break or other control character; pass one address on one line');
   const value = to.trim();
   if (value === '') throw new MailerError('InvalidRecipient', 'the recipient is empty; pass one address such as user@example.com');
   const { name, address } = splitMailbox(value, fail);
   return formatMailbox(name, checkAddress(address, fail));
+}
+
+/** Quotes the recipient for an error message: on one line, cut to a readable length. */
+function shownRecipient(to: string): string {
+  const echo = toHeaderValue(to);
+  return JSON.stringify(echo.length > MAX_ECHO_LENGTH ? `${echo.slice(0, MAX_ECHO_LENGTH)}...` : echo);
 }
 
 /** Splits `Name <addr>` or `addr`, refusing lists, groups, comments and stray brackets. */
