@@ -73,25 +73,25 @@ export function createSmtpDelivery(config: ResolvedMailerConfig): SmtpDelivery {
     maxRequeues: 0,
   } as Parameters<typeof createTransport>[0]) as unknown as NodemailerMailer;
   const checkSmtpUtf8 = createSmtpUtf8Check(config);
-  const { disableFileAccess, disableUrlAccess } = config.smtp;
 
   return {
     async send(message, signal) {
       signal.throwIfAborted();
       const probing = checkSmtpUtf8(message);
       if (probing !== undefined) await untilAborted(probing, signal);
-      const info = await mailer.sendMail({
+      // disableFileAccess and disableUrlAccess are transport options: nodemailer applies them to
+      // every message, and message data can only tighten them.
+      const mail: Record<string, unknown> = {
         from: message.from,
         to: message.to,
-        replyTo: message.replyTo,
         subject: message.subject,
         text: message.text,
         html: message.html,
         headers: message.headers,
         signal,
-        disableFileAccess,
-        disableUrlAccess,
-      });
+      };
+      if (message.replyTo !== undefined) mail.replyTo = message.replyTo;
+      const info = await mailer.sendMail(mail);
       return {
         messageId: info.messageId,
         accepted: (info.accepted ?? []).map(toAddress),
