@@ -2,6 +2,7 @@
 // heap held per queued send, and RSS after 5,000 and 50,000 sends.
 import process from 'node:process';
 import { setImmediate } from 'node:timers/promises';
+import { payloadFor } from './fixture.mjs';
 import { createAuthMailerSubject, createNodemailerPoolSubject, runSends } from './subjects.mjs';
 
 const port = Number(process.argv[2]);
@@ -23,13 +24,30 @@ async function heapPerQueuedSend(subject) {
   for (let turn = 0; turn < 3; turn += 1) await setImmediate();
   const during = settledHeap();
   const stillQueued = QUEUED - done;
+  subject.measured?.();
   await Promise.all(sends);
   return { bytesPerSend: (during - before) / QUEUED, stillQueued };
+}
+
+/**
+ * The caller's own share: what heapPerQueuedSend itself holds per send (a promise handler, its
+ * promise and closure, an array slot) when the library holds nothing: every send gets one shared
+ * pending promise, answered once measured, and its payload is dropped at once.
+ */
+function createCallerOnlySubject() {
+  let answer;
+  const unanswered = new Promise((resolve) => (answer = resolve));
+  return {
+    send: async (i) => void payloadFor(i),
+    fire: (i) => (payloadFor(i), unanswered),
+    measured: () => answer(),
+  };
 }
 
 const a = createAuthMailerSubject(port);
 const b = await createNodemailerPoolSubject(port);
 const queued = {
+  caller: await heapPerQueuedSend(createCallerOnlySubject()),
   a: await heapPerQueuedSend(a),
   b: await heapPerQueuedSend(b),
 };

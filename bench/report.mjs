@@ -27,8 +27,9 @@ export function renderReport(f) {
     ['a/c', '50', fmt(f.ratios.ac50.median, 1), `${fmt(f.ratios.ac50.min, 1)}–${fmt(f.ratios.ac50.max, 1)}`, '>= 100'],
   ];
   const targetRows = f.targets.map(([name, goal, value, met]) => [name, goal, goal === 'no' ? (value ? 'yes' : 'no') : fmt(value, 2), met ? 'met' : '**missed**']);
-  const kib = (bytes) => `${fmt(bytes / 1024, 1)} KiB`;
-  const mb = (bytes) => `${fmt(bytes / 1e6, 1)} MB`;
+  const bytes = (count) => (count >= 1024 ? `${fmt(count / 1024, 1)} KiB` : `${fmt(count, 0)} B`);
+  const mb = (count) => `${fmt(count / 1e6, 2)} MB`;
+  const q = f.memory.queued;
 
   return `# Benchmarks
 
@@ -66,11 +67,16 @@ ${table(['', ''], Object.entries(f.machine))}
   per-render time; every output string is read (length and a middle character), which flattens ropes, so
   their cost counts. The renderer is internal, so the bench bundles \`src/render/compile-template.ts\` with
   esbuild; \`Mailer.render()\` (public, async) is timed too.
-- **Import**: \`node -e 0\` and \`node -e "import('auth-mailer')"\` spawned alternately, medians. nodemailer
-  is CommonJS, so whether it was loaded is read from the CJS module cache.
+- **Import**: \`node -e 0\` and \`node -e "import('auth-mailer')"\` spawned alternately, medians; the
+  target is the difference. The same import is also timed inside the process, next to an empty module's
+  import (what the ES module loader costs any first \`import()\`). nodemailer is CommonJS, so whether it was
+  loaded is read from the CJS module cache.
 - **Memory** (a process of its own, \`--expose-gc\`): 10,000 sends fired at once through (a), heap after
   three event-loop turns (every send handed to the transport, none answered) minus heap before, per send; the
-  same for (b). Then RSS after 5,000 and after 50,000 sends at 50 in flight (after gc).
+  same for (b). The caller holds a share of that itself (a \`.then\` handler, its promise and an array slot per
+  send): measured the same way with a library that holds nothing (one shared pending promise, payload dropped),
+  and subtracted to give what the library holds, the queued payloads included. Then RSS after 5,000 and after
+  50,000 sends at 50 in flight (after gc).
 - **Latency**: \`bench/delay-relay.mjs\`, a TCP relay in the sink's process that holds every chunk
   ${f.rttMs / 2} ms in each direction (${f.rttMs} ms round trip), in front of the plain sink.
 
@@ -79,6 +85,14 @@ ${table(['', ''], Object.entries(f.machine))}
 ${table(['subject', 'in flight', 'sends per round', 'median', 'min–max'], throughputRows)}
 
 ${table(['ratio', 'in flight', 'median', 'min–max', 'goal'], ratioRows)}
+
+The client's CPU time per message (this process, user + system, µs; the sink has its own process), per
+round: where (a)'s extra cost over (b) shows with less of the machine's noise than wall time.
+
+${table(['in flight', '(a) auth-mailer', '(b) nodemailer pool', '(a) − (b) per round', 'min–max of (a) − (b)'], ['1', '50'].map((concurrency) => {
+  const { a, b, extra } = f.clientCpu[concurrency];
+  return [concurrency, fmt(a.median, 0), fmt(b.median, 0), fmt(extra.median, 1), `${fmt(extra.min, 1)}–${fmt(extra.max, 1)}`];
+}))}
 
 STARTTLS pooled against plain pooled, auth-mailer at 50 in flight (TLS with smtp-server's built-in
 certificate, \`tls.rejectUnauthorized: false\`; a connection is re-opened, handshake included, every 100 messages):
@@ -105,15 +119,22 @@ ${table(['what', 'median', 'min–max of batches'], Object.entries(f.render).map
 
 ${table(['program', 'median', 'IQR'], Object.entries(f.imports).map(([name, s]) => [name, fmt(s.median, 1), iqr(s, 1)]))}
 
+Timed inside the process (\`performance.now()\` around \`import()\`, ms):
+
+${table(['import', 'median', 'IQR'], Object.entries(f.importsInside).map(([name, s]) => [name, fmt(s.median, 1), iqr(s, 1)]))}
+
 Loads nodemailer: ${Object.entries(f.loadsNodemailer).map(([name, loaded]) => `${name}: ${loaded ? '**yes**' : 'no'}`).join('; ')}.
 
 ## Memory
 
 ${table(['', 'auth-mailer (a)', 'nodemailer pool (b)'], [
-  ['heap per queued send', kib(f.memory.queued.a.bytesPerSend), kib(f.memory.queued.b.bytesPerSend)],
-  ['heap for 10,000 queued sends', mb(f.memory.queued.a.bytesPerSend * 10_000), mb(f.memory.queued.b.bytesPerSend * 10_000)],
-  ['sends still unanswered when measured', String(f.memory.queued.a.stillQueued), String(f.memory.queued.b.stillQueued)],
+  ['heap per queued send, the caller\'s share included', bytes(q.a.bytesPerSend), bytes(q.b.bytesPerSend)],
+  ['heap per queued send held by the library', bytes(q.a.bytesPerSend - q.caller.bytesPerSend), bytes(q.b.bytesPerSend - q.caller.bytesPerSend)],
+  ['heap the library holds for 10,000 queued sends', mb((q.a.bytesPerSend - q.caller.bytesPerSend) * 10_000), mb((q.b.bytesPerSend - q.caller.bytesPerSend) * 10_000)],
+  ['sends still unanswered when measured', String(q.a.stillQueued), String(q.b.stillQueued)],
 ])}
+
+The caller's own share: ${bytes(q.caller.bytesPerSend)} per send.
 
 RSS after 5,000 sends: ${mb(f.memory.rssAfter[5000])}; after 50,000: ${mb(f.memory.rssAfter[50000])}.
 `;

@@ -36,19 +36,20 @@ const a = createAuthMailerSubject(plain);
 const b = await createNodemailerPoolSubject(plain);
 const c = await createLogtoSubject(plain);
 const throughput = {};
+const clientCpu = {};
 for (const [concurrency, poolCount, logtoCount] of [
   [1, n(300), n(8)],
   [50, n(1500), n(50)],
 ]) {
   log(`throughput, ${concurrency} in flight`);
-  throughput[concurrency] = await interleavedRounds(
+  ({ rates: throughput[concurrency], cpu: clientCpu[concurrency] } = await interleavedRounds(
     [
       { key: 'a', subject: a, count: poolCount },
       { key: 'b', subject: b, count: poolCount },
       { key: 'c', subject: c, count: logtoCount },
     ],
     { concurrency, rounds },
-  );
+  ));
 }
 await a.close();
 await b.close();
@@ -57,7 +58,7 @@ await b.close();
 log('STARTTLS against plain');
 const plainMailer = createAuthMailerSubject(plain);
 const tlsMailer = createAuthMailerSubject(starttls, { tls: { rejectUnauthorized: false } });
-const tlsRates = await interleavedRounds(
+const { rates: tlsRates } = await interleavedRounds(
   [
     { key: 'plain', subject: plainMailer, count: n(1000) },
     { key: 'starttls', subject: tlsMailer, count: n(1000) },
@@ -74,7 +75,7 @@ const latency = await measureLatency(relay, { warmSends: quick ? 5 : 15, coldSen
 log('render');
 const render = await measureRender();
 log('import time');
-const imports = measureImport({ runs: quick ? 5 : 15 });
+const imports = measureImport({ runs: quick ? 5 : 25 });
 log('memory (10,000 queued; 50,000 sends)');
 const memory = await measureMemory(plain);
 const { received } = await sink.count();
@@ -90,7 +91,9 @@ const renderFull = summarize(render.results['compiled template: subject + HTML +
 const renderHtml = summarize(render.results['compiled template: HTML alone (internal renderer)']);
 const bare = median(imports.times['node -e 0']);
 const importAdds = median(imports.times["import('auth-mailer')"]) - bare;
-const queuedMB = (memory.queued.a.bytesPerSend * 10_000) / 1e6;
+// What auth-mailer holds for the queued sends, their payloads included: the heap the caller holds
+// anyway (its promise handlers; measured with a library that holds nothing) is not the mailer's.
+const queuedMB = ((memory.queued.a.bytesPerSend - memory.queued.caller.bytesPerSend) * 10_000) / 1e6;
 const rssGrowthMB = (memory.rssAfter[50_000] - memory.rssAfter[5_000]) / 1e6;
 const warm = summarize(latency['auth-mailer: warm send (pool open)']);
 const logto = summarize(latency['@logto/connector-smtp sendMessage()']);
@@ -107,7 +110,7 @@ const targets = [
   ['importing auth-mailer loads nodemailer', 'no', imports.loadsNodemailer["import('auth-mailer')"] ? 1 : 0, !imports.loadsNodemailer["import('auth-mailer')"]],
   ['MemoryTransport mailer loads nodemailer', 'no', imports.loadsNodemailer['a MemoryTransport mailer that sends'] ? 1 : 0, !imports.loadsNodemailer['a MemoryTransport mailer that sends']],
   ['200 sequential sends (ms, median)', '< 1000', seq.median, seq.max < 1000, seq],
-  ['heap held by 10,000 queued sends (MB)', '<= 5', queuedMB, queuedMB <= 5],
+  ['heap auth-mailer holds for 10,000 queued sends, payloads included (MB)', '<= 5', queuedMB, queuedMB <= 5],
   ['RSS after 50,000 minus after 5,000 sends (MB)', '<= 20', rssGrowthMB, rssGrowthMB <= 20],
   [`warm send p50 across ${RTT_MS} ms RTT (round trips)`, '<= 4.5', warm.median / RTT_MS, warm.median <= 4.5 * RTT_MS, warm],
   ['Logto p50 / warm send p50 across the relay', '>= 2', logto.median / warm.median, logto.median / warm.median >= 2],
@@ -123,12 +126,19 @@ const report = renderReport({
     Object.entries(throughput).map(([concurrency, series]) => [concurrency, Object.fromEntries(Object.entries(series).map(([key, values]) => [key, rate(values)]))]),
   ),
   counts: { 1: [n(300), n(8)], 50: [n(1500), n(50)] },
+  clientCpu: Object.fromEntries(
+    Object.entries(clientCpu).map(([concurrency, series]) => [
+      concurrency,
+      { a: rate(series.a), b: rate(series.b), extra: rate(series.a.map((value, round) => value - series.b[round])) },
+    ]),
+  ),
   ratios: { ab1: ratioAB1, ab50: ratioAB50, ac1: ratioAC1, ac50: ratioAC50 },
   tls: { plain: rate(tlsRates.plain), starttls: rate(tlsRates.starttls), ratio: summarize(roundRatios(tlsRates.starttls, tlsRates.plain)) },
   sequential: seq,
   latency: Object.fromEntries(Object.entries(latency).map(([key, values]) => [key, summarize(values)])),
   render: Object.fromEntries(Object.entries(render.results).map(([key, values]) => [key, summarize(values)])),
   imports: Object.fromEntries(Object.entries(imports.times).map(([key, values]) => [key, summarize(values)])),
+  importsInside: Object.fromEntries(Object.entries(imports.inside).map(([key, values]) => [key, summarize(values)])),
   loadsNodemailer: imports.loadsNodemailer,
   memory,
   targets,

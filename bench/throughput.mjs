@@ -1,5 +1,6 @@
 // Interleaved throughput rounds: every round runs each subject once, in turn (a, b, c, a, b, c...),
 // so drift (CPU frequency, the sink's heap) spreads over all of them alike.
+import process from 'node:process';
 import { runSends } from './subjects.mjs';
 
 /**
@@ -7,19 +8,26 @@ import { runSends } from './subjects.mjs';
  *
  * @param {Array<{ key: string, subject: { send: (i: number) => Promise<void> }, count: number }>} entries
  * @param {{ concurrency: number, rounds: number }} options
- * @returns {Promise<Record<string, number[]>>} messages per second, per round, by key
+ * @returns {Promise<{ rates: Record<string, number[]>, cpu: Record<string, number[]> }>} by key, per
+ *   round: messages per second, and this (the client's) process's CPU time per message in µs (user
+ *   + system; the sink runs in its own process), which machine noise moves less than wall time.
  */
 export async function interleavedRounds(entries, { concurrency, rounds }) {
   const rates = Object.fromEntries(entries.map(({ key }) => [key, []]));
+  const cpu = Object.fromEntries(entries.map(({ key }) => [key, []]));
   let offset = 0;
   for (let round = -1; round < rounds; round += 1) {
     for (const { key, subject, count } of entries) {
+      const cpuBefore = process.cpuUsage();
       const elapsed = await runSends(subject, count, concurrency, offset);
+      const { user, system } = process.cpuUsage(cpuBefore);
       offset += count;
-      if (round >= 0) rates[key].push((count * 1000) / elapsed);
+      if (round < 0) continue;
+      rates[key].push((count * 1000) / elapsed);
+      cpu[key].push((user + system) / count);
     }
   }
-  return rates;
+  return { rates, cpu };
 }
 
 /** Per-round ratios `x[i] / y[i]` of two interleaved series. */
