@@ -61,14 +61,16 @@ ${table(['', ''], Object.entries(f.machine))}
   with zod and creates a new nodemailer 8 transport (one connection) per message. Every result's
   \`messageId\` is read, as a caller that logs it would.
 - **Rounds**: one discarded warm-up round, then ${f.rounds} rounds, each running (a), (b), (c) in turn with
-  the same number of sends in flight. Rates are messages per second per round; ratios are taken per round
-  (a/b of the same round), and reported as median and min–max over rounds.
+  the same number of sends in flight; the order rotates from round to round, and every run starts after a
+  50 ms pause and a full GC, so what one subject leaves behind (garbage, closing connections) does not land
+  in the next one's run. Rates are messages per second per round; ratios are taken per round (a/b of the
+  same round), and reported as median and min–max over rounds.
 - **Render**: microbench of the 2.2 KB template, 15 batches of 20,000 renders, median of the batches'
   per-render time; every output string is read (length and a middle character), which flattens ropes, so
   their cost counts. The renderer is internal, so the bench bundles \`src/render/compile-template.ts\` with
   esbuild; \`Mailer.render()\` (public, async) is timed too.
-- **Import**: \`node -e 0\` and \`node -e "import('auth-mailer')"\` spawned alternately, medians; the
-  target is the difference. The same import is also timed inside the process, next to an empty module's
+- **Import**: \`node -e 0\` and \`node -e "import('auth-mailer')"\` spawned back to back in every run; the
+  target is the median of the per-run differences. The same import is also timed inside the process, next to an empty module's
   import (what the ES module loader costs any first \`import()\`). nodemailer is CommonJS, so whether it was
   loaded is read from the CJS module cache.
 - **Memory** (a process of its own, \`--expose-gc\`): 10,000 sends fired at once through (a), heap after
@@ -93,6 +95,17 @@ ${table(['in flight', '(a) auth-mailer', '(b) nodemailer pool', '(a) − (b) per
   const { a, b, extra } = f.clientCpu[concurrency];
   return [concurrency, fmt(a.median, 0), fmt(b.median, 0), fmt(extra.median, 1), `${fmt(extra.min, 1)}–${fmt(extra.max, 1)}`];
 }))}
+
+${f.instructions === undefined ? 'Instructions per message: not measured in this run (`npm run bench -- --instructions`, needs valgrind).' : `Instructions per message, counted by valgrind's callgrind, one in flight (a run of more sends minus a
+run of fewer, over ${f.instructions.sends.toLocaleString('en-US')} sends: start-up and JIT warm-up cancel out). Counts do not move
+with the machine's load, so this is where (a)'s own cost shows most exactly:
+
+${table(['(a) auth-mailer', '(b) nodemailer pool', '(a) − (b)', 'b/a'], [[
+  `${fmt(f.instructions.a / 1e6, 3)} M`,
+  `${fmt(f.instructions.b / 1e6, 3)} M`,
+  `${fmt((f.instructions.a - f.instructions.b) / 1e3, 0)} k`,
+  fmt(f.instructions.b / f.instructions.a, 3),
+]])}`}
 
 STARTTLS pooled against plain pooled, auth-mailer at 50 in flight (TLS with smtp-server's built-in
 certificate, \`tls.rejectUnauthorized: false\`; a connection is re-opened, handshake included, every 100 messages):

@@ -1,7 +1,13 @@
-// Interleaved throughput rounds: every round runs each subject once, in turn (a, b, c, a, b, c...),
-// so drift (CPU frequency, the sink's heap) spreads over all of them alike.
+// Interleaved throughput rounds: every round runs each subject once, in turn, so drift (CPU
+// frequency, the sink's heap) spreads over all of them alike. The order rotates from round to round
+// (a b c, b c a, c a b) and each run starts after a pause and a full GC (with --expose-gc): what one
+// subject leaves behind (its garbage, connections closing, timers) must not land in the run of the
+// subject after it, always the same one otherwise.
 import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { runSends } from './subjects.mjs';
+
+const SETTLE_MS = 50;
 
 /**
  * Runs `rounds` interleaved rounds after one discarded warm-up round.
@@ -17,7 +23,10 @@ export async function interleavedRounds(entries, { concurrency, rounds }) {
   const cpu = Object.fromEntries(entries.map(({ key }) => [key, []]));
   let offset = 0;
   for (let round = -1; round < rounds; round += 1) {
-    for (const { key, subject, count } of entries) {
+    const first = (round + 1) % entries.length;
+    for (const { key, subject, count } of [...entries.slice(first), ...entries.slice(0, first)]) {
+      await sleep(SETTLE_MS);
+      globalThis.gc?.();
       const cpuBefore = process.cpuUsage();
       const elapsed = await runSends(subject, count, concurrency, offset);
       const { user, system } = process.cpuUsage(cpuBefore);
