@@ -3,15 +3,10 @@ import { DeadlineSweeper } from '../../src/deadline-sweeper.js';
 import { deliverWithRetry } from '../../src/deliver-with-retry.js';
 import { MailerError } from '../../src/errors.js';
 import { resolveRetryPolicy } from '../../src/retry-policy.js';
-import type { MailMessage, Transport, TransportResult } from '../../src/transport.js';
+import type { Transport, TransportResult } from '../../src/transport.js';
+import { mailMessage } from '../helpers/mail-message.js';
 
-const message: MailMessage = {
-  from: 'no-reply@example.com',
-  to: 'ada@example.com',
-  subject: 'Your code',
-  text: 'Code: 123456',
-  usageType: 'SignIn',
-};
+const message = mailMessage();
 const context = { operation: 'send SignIn mail to ada@example.com', host: '127.0.0.1', port: 2525, secure: false };
 const fastPolicy = resolveRetryPolicy({ attempts: 3, baseDelay: 1, maxDelay: 2 });
 

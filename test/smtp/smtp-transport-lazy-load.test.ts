@@ -6,6 +6,7 @@ import { startSmtpSink, type SmtpSink } from '../../src/testing/smtp-sink.js';
 import type { MailMessage } from '../../src/transport.js';
 import { failureOf } from '../helpers/failure-of.js';
 import { resolvedConfig } from './resolved-config.js';
+import { mailMessage } from '../helpers/mail-message.js';
 
 // The real implementation, counted: how often the transport loaded and created it.
 vi.mock('../../src/smtp/smtp-delivery.js', async (importOriginal) => {
@@ -14,13 +15,7 @@ vi.mock('../../src/smtp/smtp-delivery.js', async (importOriginal) => {
 });
 const created = vi.mocked(createSmtpDelivery);
 
-const message = (to: string): MailMessage => ({
-  from: 'no-reply@example.com',
-  to,
-  subject: 'Your code',
-  text: 'Code: 123456',
-  usageType: 'SignIn',
-});
+const message = (to: string): MailMessage => mailMessage({ to });
 const signal = (): AbortSignal => new AbortController().signal;
 
 let sink: SmtpSink | undefined;

@@ -3,19 +3,14 @@ import type { ResolvedMailerConfig } from '../../src/config/mailer-config.js';
 import type { MailerError } from '../../src/errors.js';
 import { createSmtpTransport } from '../../src/smtp/smtp-transport.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../src/testing/smtp-sink.js';
-import type { MailMessage, Transport } from '../../src/transport.js';
+import type { Transport } from '../../src/transport.js';
 import { failureOf } from '../helpers/failure-of.js';
 import { freePort } from '../helpers/free-port.js';
 import { resolvedConfig } from './resolved-config.js';
+import { mailMessage } from '../helpers/mail-message.js';
 
 const PASSWORD = 'correct horse battery staple';
-const message: MailMessage = {
-  from: 'no-reply@example.com',
-  to: 'ada@example.com',
-  subject: 'Your code',
-  text: 'Code: 123456',
-  usageType: 'SignIn',
-};
+const message = mailMessage();
 
 let sink: SmtpSink | undefined;
 let transport: Transport | undefined;

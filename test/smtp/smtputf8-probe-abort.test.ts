@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMailer } from '../../src/index.js';
 import { settlesOnAbort } from '../../src/settles-on-abort.js';
 import { createSmtpTransport } from '../../src/smtp/smtp-transport.js';
-import type { MailMessage, Transport } from '../../src/transport.js';
+import type { Transport } from '../../src/transport.js';
 import { failureOf } from '../helpers/failure-of.js';
 import { resolvedConfig } from './resolved-config.js';
+import { mailMessage } from '../helpers/mail-message.js';
 
 /** A server that accepts TCP connections and never greets: an SMTPUTF8 probe to it waits forever. */
 interface SilentServer {
@@ -44,13 +45,7 @@ async function silentServer(): Promise<SilentServer> {
 
 // Long enough that only the signal can end the probe within the test's timeout.
 const PATIENT = { connectionTimeout: 60_000, greetingTimeout: 60_000, socketTimeout: 60_000 };
-const internationalized: MailMessage = {
-  from: 'no-reply@example.com',
-  to: 'josé@example.com',
-  subject: 'Your code',
-  text: 'Code: 123456',
-  usageType: 'SignIn',
-};
+const internationalized = mailMessage({ to: 'josé@example.com' });
 
 let server: SilentServer | undefined;
 let transport: Transport | undefined;
