@@ -4,7 +4,7 @@
  * @module
  */
 import { Mailer } from './mailer.js';
-import type { MailerOptions } from './types.js';
+import type { MailerOptions } from './types/mailer-options.js';
 
 /**
  * Creates a {@link Mailer} from a config (a Logto SMTP connector config works unchanged). The config

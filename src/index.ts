@@ -5,9 +5,9 @@
  */
 export { createMailer } from './create-mailer.js';
 export { Mailer, type RenderedMessage } from './mailer.js';
-export { defaultTemplates } from './default-templates/index.js';
-export { KNOWN_USAGE_TYPES } from './known-usage-types.js';
-export { MailerError, isMailerError, type MailerErrorCode, type MailerErrorDetails, type ConfigIssue } from './errors.js';
+export { defaultTemplates } from './templates/defaults/index.js';
+export { KNOWN_USAGE_TYPES } from './types/usage-type.js';
+export { MailerError, isMailerError, type MailerErrorCode, type MailerErrorDetails, type ConfigIssue } from './errors/mailer-error.js';
 export type {
   MailerConfig,
   SmtpAuth,
@@ -17,7 +17,7 @@ export type {
   DkimOptions,
   TlsOptions,
 } from './config/mailer-config.js';
-export type { RetryOptions } from './retry-policy.js';
+export type { RetryOptions } from './delivery/retry-policy.js';
 export {
   createMemoryRateLimitStore,
   type MemoryRateLimitStore,
@@ -25,17 +25,8 @@ export {
 } from './rate-limit/memory-rate-limit-store.js';
 export type { RateLimitOptions } from './rate-limit/rate-limit-options.js';
 export type { RateLimitStore, RateLimitRule, RateLimitDecision } from './rate-limit/rate-limit-store.js';
-export type { Transport, TransportSendOptions, MailMessage, TransportResult } from './transport.js';
-export type {
-  MailerOptions,
-  SendRequest,
-  RenderRequest,
-  SendOptions,
-  SendResult,
-  UsageType,
-  KnownUsageType,
-  TemplateDefinition,
-  TemplateContentType,
-  TemplatePayload,
-  TemplateStore,
-} from './types.js';
+export type { Transport, TransportSendOptions, MailMessage, TransportResult } from './types/transport.js';
+export type { MailerOptions } from './types/mailer-options.js';
+export type { SendRequest, RenderRequest, SendOptions, SendResult } from './types/send.js';
+export type { UsageType, KnownUsageType } from './types/usage-type.js';
+export type { TemplateDefinition, TemplateContentType, TemplatePayload, TemplateStore } from './types/template.js';

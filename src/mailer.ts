@@ -3,26 +3,29 @@
  *
  * @module
  */
-import { asyncDispose } from './async-dispose.js';
+import { asyncDispose } from './shared/async-dispose.js';
 import { parseConfig } from './config/parse-config.js';
 import type { ResolvedMailerConfig } from './config/mailer-config.js';
-import { checkRequest } from './check-request.js';
-import { classifyError } from './classify-error.js';
-import { DeadlinePassed, DeadlineSweeper } from './deadline-sweeper.js';
-import { defaultTemplates } from './default-templates/index.js';
-import { deliverWithRetry } from './deliver-with-retry.js';
-import { MailerError, isMailerError } from './errors.js';
-import { toHeaderValue } from './header-value.js';
-import { resolveInFlightLimit } from './in-flight-limit.js';
+import { checkRequest } from './message/check-request.js';
+import { classifyError } from './errors/classify-error.js';
+import { DeadlinePassed, DeadlineSweeper } from './delivery/deadline-sweeper.js';
+import { defaultTemplates } from './templates/defaults/index.js';
+import { deliverWithRetry } from './delivery/deliver-with-retry.js';
+import { MailerError, isMailerError } from './errors/mailer-error.js';
+import { toHeaderValue } from './shared/header-value.js';
+import { resolveInFlightLimit } from './delivery/in-flight-limit.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
-import { parseRecipient } from './recipient.js';
-import { resolveRetryPolicy, type ResolvedRetryPolicy } from './retry-policy.js';
-import { SendQueue, type QueueLinks } from './send-queue.js';
-import { createSmtpTransport } from './smtp/smtp-transport.js';
-import { TemplateRegistry } from './template-registry.js';
-import type { MailMessage, Transport } from './transport.js';
-import { untilAborted } from './until-aborted.js';
-import type { MailerOptions, RenderRequest, SendOptions, SendRequest, SendResult, TemplatePayload, UsageType } from './types.js';
+import { parseRecipient } from './message/recipient.js';
+import { resolveRetryPolicy, type ResolvedRetryPolicy } from './delivery/retry-policy.js';
+import { SendQueue, type QueueLinks } from './delivery/send-queue.js';
+import { createSmtpTransport } from './transports/smtp/smtp-transport.js';
+import { TemplateRegistry } from './templates/template-registry.js';
+import type { MailMessage, Transport } from './types/transport.js';
+import { untilAborted } from './shared/until-aborted.js';
+import type { MailerOptions } from './types/mailer-options.js';
+import type { RenderRequest, SendOptions, SendRequest, SendResult } from './types/send.js';
+import type { TemplatePayload } from './types/template.js';
+import type { UsageType } from './types/usage-type.js';
 
 /** A rendered message that was not sent: {@link MailMessage} with `to` present only when it was given. */
 export type RenderedMessage = Omit<MailMessage, 'to'> & {

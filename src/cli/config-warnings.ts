@@ -5,7 +5,7 @@
  */
 import { formatPath } from '../config/format-path.js';
 import { isPlaceholder } from '../config/placeholder.js';
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../errors/mailer-error.js';
 
 type Path = (string | number)[];
 

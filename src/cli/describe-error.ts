@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { isMailerError } from '../errors.js';
+import { isMailerError } from '../errors/mailer-error.js';
 import type { Style } from './style.js';
 
 /**

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { SmtpProbeReport } from '../smtp/probe-smtp-server.js';
+import type { SmtpProbeReport } from '../transports/smtp/probe-smtp-server.js';
 import type { Style } from './style.js';
 
 const LABEL_WIDTH = 'extensions: '.length;

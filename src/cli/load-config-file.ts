@@ -4,7 +4,7 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { MailerError, type ConfigIssue } from '../errors.js';
+import { MailerError, type ConfigIssue } from '../errors/mailer-error.js';
 import { formatPath } from '../config/format-path.js';
 
 // The whole string must be the reference: "${SMTP_PASS}", not "pass-${X}".

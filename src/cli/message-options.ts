@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { RenderRequest } from '../types.js';
+import type { RenderRequest } from '../types/send.js';
 import { parseVariables } from './parse-variables.js';
 import { UsageError } from './usage-error.js';
 

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { MailerError } from '../errors.js';
-import type { Transport } from '../transport.js';
+import { MailerError } from '../errors/mailer-error.js';
+import type { Transport } from '../types/transport.js';
 
 /**
  * Creates a transport that refuses to send, so a mailer built for validation or preview cannot

@@ -7,9 +7,9 @@
  */
 import * as v from 'valibot';
 
-import { hasControlCharacter } from '../header-value.js';
+import { hasControlCharacter } from '../shared/header-value.js';
 import { findAddressProblem } from './find-address-problem.js';
-import { kindOf } from './kind-of.js';
+import { kindOf } from '../shared/kind-of.js';
 import type { ResolvedMailerConfig } from './mailer-config.js';
 import { isPlaceholder } from './placeholder.js';
 

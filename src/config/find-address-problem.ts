@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { hasControlCharacter } from '../header-value.js';
+import { hasControlCharacter } from '../shared/header-value.js';
 
 const EXAMPLE = '`no-reply@example.com` or `Acme <no-reply@example.com>`';
 const NAME_ADDR = /^(.*?)\s*<([^<>]*)>$/s;

@@ -5,7 +5,7 @@
  */
 import type { GenericSchema } from 'valibot';
 
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../errors/mailer-error.js';
 import { formatPath } from './format-path.js';
 import { suggestKey } from './suggest-key.js';
 

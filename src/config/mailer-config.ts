@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { TemplateDefinition } from '../types.js';
+import type { TemplateDefinition } from '../types/template.js';
 
 /** Username and password authentication (`AUTH LOGIN` / `AUTH PLAIN`). */
 export interface LoginAuth {

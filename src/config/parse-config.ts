@@ -5,12 +5,12 @@
  */
 import * as v from 'valibot';
 
-import type { ConfigIssue } from '../errors.js';
-import { MailerError } from '../errors.js';
+import type { ConfigIssue } from '../errors/mailer-error.js';
+import { MailerError } from '../errors/mailer-error.js';
 import { buildMailerConfigSchema } from './config-schema.js';
 import { findUnknownKeys } from './find-unknown-keys.js';
 import { formatPath } from './format-path.js';
-import { kindOf } from './kind-of.js';
+import { kindOf } from '../shared/kind-of.js';
 import type { ResolvedMailerConfig } from './mailer-config.js';
 
 /** How valibot's `expected` reads in a sentence. */

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { type ConfigIssue, MailerError } from '../errors.js';
-import type { UsageType } from '../types.js';
+import { type ConfigIssue, MailerError } from '../errors/mailer-error.js';
+import type { UsageType } from '../types/usage-type.js';
 import { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
 import type { RateLimitRule, RateLimitStore } from './rate-limit-store.js';
 

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { MailerError } from '../errors.js';
-import type { UsageType } from '../types.js';
+import { MailerError } from '../errors/mailer-error.js';
+import type { UsageType } from '../types/usage-type.js';
 import { rateLimitAddress } from './rate-limit-address.js';
 import { type RateLimitOptions, resolveRateLimit } from './rate-limit-options.js';
 import type { RateLimitDecision, RateLimitRule } from './rate-limit-store.js';

@@ -6,9 +6,9 @@
  * @module
  */
 import Mustache from 'mustache';
-import { MailerError } from '../errors.js';
-import { toHeaderValue } from '../header-value.js';
-import type { TemplateDefinition, TemplatePayload } from '../types.js';
+import { MailerError } from '../errors/mailer-error.js';
+import { toHeaderValue } from '../shared/header-value.js';
+import type { TemplateDefinition, TemplatePayload } from '../types/template.js';
 import { compileDerivedPlainText, renderDerivedPlainText, type DerivedTextNode } from './derived-plain-text.js';
 import { describeTemplate } from './describe-template.js';
 import { htmlToPlainText } from './html-to-plain-text.js';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { MailerError } from '../errors.js';
+import { MailerError } from '../errors/mailer-error.js';
 
 const NOT_SHOWN = ['head', 'script', 'style', 'img'];
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { MailerError } from '../errors.js';
+import { MailerError } from '../errors/mailer-error.js';
 import { escapeHtml } from './escape-html.js';
 
 /** A variable name as written in a tag, with its dotted path split once at compile time. */

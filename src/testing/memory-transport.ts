@@ -5,8 +5,8 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import { MailerError, type MailerErrorCode } from '../errors.js';
-import type { MailMessage, Transport, TransportResult, TransportSendOptions } from '../transport.js';
+import { MailerError, type MailerErrorCode } from '../errors/mailer-error.js';
+import type { MailMessage, Transport, TransportResult, TransportSendOptions } from '../types/transport.js';
 
 /** Fields a captured message must have; every field given must match. */
 export interface MessageQuery {

@@ -6,9 +6,9 @@
  */
 import type { AddressInfo, Socket } from 'node:net';
 import type { SMTPServer, SMTPServerOptions, SMTPServerSession } from 'smtp-server';
-import { asyncDispose } from '../async-dispose.js';
+import { asyncDispose } from '../shared/async-dispose.js';
 import type { MailerConfig } from '../config/mailer-config.js';
-import { MailerError } from '../errors.js';
+import { MailerError } from '../errors/mailer-error.js';
 
 /** An SMTP reply the sink answers with instead of accepting: `{ code: 550, message: 'No such user' }`. */
 export interface SinkReply {

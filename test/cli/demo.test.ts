@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { receivedMimeStructure } from '../../src/cli/received-mime-structure.js';
-import { KNOWN_USAGE_TYPES } from '../../src/known-usage-types.js';
+import { KNOWN_USAGE_TYPES } from '../../src/types/usage-type.js';
 import { run } from './run-cli-helper.js';
 
 // SignIn goes out in Japanese, so its line names the locale.

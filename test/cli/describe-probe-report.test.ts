@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeProbeReport } from '../../src/cli/describe-probe-report.js';
 import { createStyle } from '../../src/cli/style.js';
-import type { SmtpProbeReport } from '../../src/smtp/probe-smtp-server.js';
+import type { SmtpProbeReport } from '../../src/transports/smtp/probe-smtp-server.js';
 
 const plain = createStyle({ write: () => true, isTTY: false }, {});
 const report = (overrides: Partial<SmtpProbeReport> = {}): SmtpProbeReport => ({

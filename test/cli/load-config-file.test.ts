@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../src/cli/load-config-file.js';
-import { isMailerError, type MailerError } from '../../src/errors.js';
+import { isMailerError, type MailerError } from '../../src/errors/mailer-error.js';
 import { tempDir, writeConfig } from './run-cli-helper.js';
 
 describe('loadConfigFile', () => {

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/smtp-sink.js';
 import { freePort } from '../helpers/free-port.js';
 import { baseConfig, run, tempDir, writeConfig } from './run-cli-helper.js';
+import { LOCALHOST_CERT, LOCALHOST_KEY } from '../helpers/localhost-tls.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`../smtp/fixtures/${name}`, import.meta.url), 'utf8');
 const PASSWORD = 'correct-Horse-battery-9';
 const WRONG_PASSWORD = 'wrong-Staple-passw0rd-7';
 
@@ -39,10 +38,10 @@ describe('auth-mailer verify', () => {
   });
 
   it('reports STARTTLS with its version and the LOGIN mechanism when that is all the server offers', async () => {
-    const cert = fixture('localhost-cert.pem');
+    const cert = LOCALHOST_CERT;
     const tlsSink = await startSmtpSink({
       starttls: true,
-      key: fixture('localhost-key.pem'),
+      key: LOCALHOST_KEY,
       cert,
       authenticate: { user: 'mailer', pass: PASSWORD },
       authMethods: ['LOGIN'],

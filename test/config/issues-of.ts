@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 
 import { parseConfig } from '../../src/config/parse-config.js';
-import type { ConfigIssue, MailerError } from '../../src/errors.js';
-import { isMailerError } from '../../src/errors.js';
+import type { ConfigIssue, MailerError } from '../../src/errors/mailer-error.js';
+import { isMailerError } from '../../src/errors/mailer-error.js';
 
 /** Parses a config that must be rejected and returns the InvalidConfig error. */
 export function rejectionOf(input: unknown): MailerError {

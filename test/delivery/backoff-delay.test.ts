@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, resolveRetryPolicy } from '../../src/retry-policy.js';
+import { backoffDelay, resolveRetryPolicy } from '../../src/delivery/retry-policy.js';
 
 describe('backoffDelay', () => {
   const policy = resolveRetryPolicy({ baseDelay: 100, maxDelay: 1_000 });

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { DeadlinePassed, DeadlineSweeper } from '../../src/deadline-sweeper.js';
+import { DeadlinePassed, DeadlineSweeper } from '../../src/delivery/deadline-sweeper.js';
 
 describe('DeadlineSweeper', () => {
   it('aborts the shared signal of a deadline and reports the deadline once it passed, never before', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DeadlineSweeper } from '../../src/deadline-sweeper.js';
-import { deliverWithRetry } from '../../src/deliver-with-retry.js';
-import { MailerError } from '../../src/errors.js';
-import { resolveRetryPolicy } from '../../src/retry-policy.js';
-import type { Transport, TransportResult } from '../../src/transport.js';
+import { DeadlineSweeper } from '../../src/delivery/deadline-sweeper.js';
+import { deliverWithRetry } from '../../src/delivery/deliver-with-retry.js';
+import { MailerError } from '../../src/errors/mailer-error.js';
+import { resolveRetryPolicy } from '../../src/delivery/retry-policy.js';
+import type { Transport, TransportResult } from '../../src/types/transport.js';
 import { mailMessage } from '../helpers/mail-message.js';
 
 const message = mailMessage();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SendQueue } from '../../src/send-queue.js';
+import { SendQueue } from '../../src/delivery/send-queue.js';
 
 interface Job {
   name: string;

@@ -3,13 +3,13 @@
  * through it must end, and checks what the peer actually received. The matrix test asserts the
  * outcomes; the secrets test drives the same cases with a config full of secrets.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { MailerConfig, MailerErrorCode } from '../../src/index.js';
 import { startSmtpSink, type SinkCredentials, type SmtpSink, type SmtpSinkOptions } from '../../src/testing/index.js';
 import { freePort } from '../helpers/free-port.js';
 import { logtoTemplates } from '../helpers/logto-config.js';
 import { startCuttingProxy, startSilentServer, startStallingServer, type CutPoint } from './fault-servers.js';
+import { LOCALHOST_CERT, LOCALHOST_KEY } from '../helpers/localhost-tls.js';
 
 /** The recipient every case sends to. */
 export const RECIPIENT = 'ada@example.com';
@@ -38,9 +38,6 @@ export interface FaultCase {
   start(auth: CaseAuth): Promise<FaultPeer>;
 }
 
-const fixture = (name: string): string => readFileSync(new URL(`../smtp/fixtures/${name}`, import.meta.url), 'utf8');
-const CERT = fixture('localhost-cert.pem');
-const KEY = fixture('localhost-key.pem');
 
 /** Retry options that keep the matrix fast: three attempts, backoff of a few milliseconds. */
 export const FAST_RETRY = { attempts: 3, baseDelay: 5, maxDelay: 10 } as const;
@@ -231,7 +228,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
     name: 'STARTTLS with an untrusted certificate, refused by default',
     expected: { delivered: false, code: 'Unavailable', attempts: 3, hint: /tls\.ca/ },
     async start(auth) {
-      const counting = await countingSink(auth, { starttls: true, key: KEY, cert: CERT });
+      const counting = await countingSink(auth, { starttls: true, key: LOCALHOST_KEY, cert: LOCALHOST_CERT });
       return sinkPeer(
         counting,
         () => {
@@ -246,14 +243,14 @@ export const FAULT_CASES: readonly FaultCase[] = [
     name: 'STARTTLS with a certificate that tls.ca trusts',
     expected: { delivered: true, attempts: 1 },
     async start(auth) {
-      const counting = await countingSink(auth, { starttls: true, key: KEY, cert: CERT });
+      const counting = await countingSink(auth, { starttls: true, key: LOCALHOST_KEY, cert: LOCALHOST_CERT });
       return sinkPeer(
         counting,
         () => {
           deliveredOnce(counting.sink);
           expect(counting.sink.messages[0]?.session.secure).toBe(true);
         },
-        { tls: { ca: CERT } },
+        { tls: { ca: LOCALHOST_CERT } },
       );
     },
   },

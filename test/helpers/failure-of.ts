@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { isMailerError, type MailerError } from '../../src/errors.js';
+import { isMailerError, type MailerError } from '../../src/errors/mailer-error.js';
 
 /**
  * Settles an operation that must fail. A resolved value or anything but a MailerError fails the test.

@@ -1,6 +1,6 @@
 import type { SmtpSink } from '../../src/testing/index.js';
-import type { TemplateDefinition } from '../../src/types.js';
-import { KNOWN_USAGE_TYPES } from '../../src/known-usage-types.js';
+import type { TemplateDefinition } from '../../src/types/template.js';
+import { KNOWN_USAGE_TYPES } from '../../src/types/usage-type.js';
 
 /** One plain-text template per usage type, written the way Logto's connector docs show them. */
 export function logtoTemplates(): TemplateDefinition[] {

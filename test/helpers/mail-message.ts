@@ -1,4 +1,4 @@
-import type { MailMessage } from '../../src/transport.js';
+import type { MailMessage } from '../../src/types/transport.js';
 
 /**
  * A rendered plain-text SignIn message for transport tests, from `no-reply@example.com` to

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMailer, type Mailer, type MailerOptions } from '../../src/index.js';
-import type { MailMessage, Transport, TransportResult } from '../../src/transport.js';
+import type { MailMessage, Transport, TransportResult } from '../../src/types/transport.js';
 import { failureOf } from '../helpers/failure-of.js';
 import { logtoTemplates } from '../helpers/logto-config.js';
 

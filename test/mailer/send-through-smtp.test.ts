@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '../../src/index.js';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/index.js';
 import { logtoConfigFor } from '../helpers/logto-config.js';
-import { KNOWN_USAGE_TYPES } from '../../src/known-usage-types.js';
+import { KNOWN_USAGE_TYPES } from '../../src/types/usage-type.js';
 
 let sink: SmtpSink;
 let mailer: Mailer | undefined;

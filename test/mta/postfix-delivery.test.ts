@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer, type MailerError } from '../../src/index.js';
 import { failureOf } from '../helpers/failure-of.js';
-import { KNOWN_USAGE_TYPES } from '../../src/known-usage-types.js';
+import { KNOWN_USAGE_TYPES } from '../../src/types/usage-type.js';
 import { MTA_DOMAIN, postfixUnavailableReason, startPostfix, type PostfixInstance } from './postfix-instance.js';
 
 const UNAVAILABLE = postfixUnavailableReason();

@@ -3,7 +3,7 @@
  * an HTML text node, and payload values that cannot be rendered as text.
  */
 import fc from 'fast-check';
-import { isMailerError } from '../../src/errors.js';
+import { isMailerError } from '../../src/errors/mailer-error.js';
 
 /** Every run is reproducible: a failure prints its seed and counterexample. */
 export const SEED = 20_240_601;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isMailerError } from '../../src/errors.js';
-import { parseRecipient } from '../../src/recipient.js';
+import { isMailerError } from '../../src/errors/mailer-error.js';
+import { parseRecipient } from '../../src/message/recipient.js';
 import { SEED, hostileString } from './arbitraries.js';
 
 const ATEXT = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]{1,16}$/;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '../../src/index.js';
 import { MemoryTransport } from '../../src/testing/index.js';
-import type { SendRequest } from '../../src/types.js';
+import type { SendRequest } from '../../src/types/send.js';
 import { SEED, hostileString, improperFailure, payload, payloadValue } from './arbitraries.js';
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rateLimitAddress } from '../../src/rate-limit/rate-limit-address.js';
-import { parseRecipient } from '../../src/recipient.js';
+import { parseRecipient } from '../../src/message/recipient.js';
 
 const counted = (to: string): string => rateLimitAddress(parseRecipient(to));
 

@@ -1,9 +1,9 @@
 import Mustache from 'mustache';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MailerError } from '../../src/errors.js';
+import { MailerError } from '../../src/errors/mailer-error.js';
 import { compileTemplate } from '../../src/render/compile-template.js';
 import { loadPlainTextConverter } from '../../src/render/html-to-plain-text.js';
-import type { TemplateDefinition, TemplatePayload } from '../../src/types.js';
+import type { TemplateDefinition, TemplatePayload } from '../../src/types/template.js';
 
 // HTML templates without a text part derive it on render, which needs the converter loaded.
 beforeAll(() => loadPlainTextConverter());

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import Mustache from 'mustache';
 import { describe, expect, it } from 'vitest';
-import { isMailerError } from '../../src/errors.js';
+import { isMailerError } from '../../src/errors/mailer-error.js';
 import { compileTemplate } from '../../src/render/compile-template.js';
-import type { TemplatePayload } from '../../src/types.js';
+import type { TemplatePayload } from '../../src/types/template.js';
 
 const NAMES = ['a', 'b', 'list', 'a.b', 'b.a', 'list.a', '.'];
 

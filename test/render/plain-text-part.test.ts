@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MailerError } from '../../src/errors.js';
+import { MailerError } from '../../src/errors/mailer-error.js';
 import { compileTemplate } from '../../src/render/compile-template.js';
 import { htmlToPlainText, loadPlainTextConverter } from '../../src/render/html-to-plain-text.js';
 import type * as HtmlToPlainTextModule from '../../src/render/html-to-plain-text.js';
-import type { TemplatePayload } from '../../src/types.js';
+import type { TemplatePayload } from '../../src/types/template.js';
 
 // Counts conversions, so a test can tell the compile-time path from per-send derivation.
 vi.mock('../../src/render/html-to-plain-text.js', async (importOriginal) => {

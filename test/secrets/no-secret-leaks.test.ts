@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMailer, isMailerError, type MailerError } from '../../src/index.js';
-import { createRedactor, secretsOf } from '../../src/smtp/redact-secrets.js';
+import { createRedactor, secretsOf } from '../../src/errors/redact-secrets.js';
 import { caseConfig, FAST_RETRY, FAULT_CASES, RECIPIENT, type CaseAuth, type FaultCase } from '../faults/fault-cases.js';
 import { startEchoingAuthServer } from '../faults/fault-servers.js';
 import { expectNoUnhandledRejections, outcomeOf } from '../faults/send-outcome.js';

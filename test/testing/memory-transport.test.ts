@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError } from '../../src/classify-error.js';
-import { MailerError, isMailerError } from '../../src/errors.js';
+import { classifyError } from '../../src/errors/classify-error.js';
+import { MailerError, isMailerError } from '../../src/errors/mailer-error.js';
 import { MemoryTransport } from '../../src/testing/memory-transport.js';
-import type { MailMessage } from '../../src/transport.js';
+import type { MailMessage } from '../../src/types/transport.js';
 
 const signal = new AbortController().signal;
 const message = (fields: Partial<MailMessage> = {}): MailMessage => ({

@@ -1,6 +1,6 @@
 import { createTransport } from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isMailerError } from '../../src/errors.js';
+import { isMailerError } from '../../src/errors/mailer-error.js';
 import { startSmtpSink, type SmtpSink } from '../../src/testing/smtp-sink.js';
 
 let sink: SmtpSink | undefined;

@@ -4,7 +4,7 @@
  * @module
  */
 import { createMailer } from '../../create-mailer.js';
-import { isMailerError, type ConfigIssue } from '../../errors.js';
+import { isMailerError, type ConfigIssue } from '../../errors/mailer-error.js';
 import type { CliCommand } from '../cli-command.js';
 import type { CliIo } from '../cli-io.js';
 import { configWarnings } from '../config-warnings.js';

@@ -5,7 +5,7 @@
  */
 import { parseConfig } from '../../config/parse-config.js';
 import type { ResolvedMailerConfig } from '../../config/mailer-config.js';
-import { probeSmtpServer } from '../../smtp/probe-smtp-server.js';
+import { probeSmtpServer } from '../../transports/smtp/probe-smtp-server.js';
 import type { CliCommand } from '../cli-command.js';
 import { describeProbeReport } from '../describe-probe-report.js';
 import { ExitCode } from '../exit-code.js';

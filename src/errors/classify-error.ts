@@ -1,0 +1,114 @@
+/**
+ * Turns whatever a transport threw into a {@link MailerError} with the contract's code, a message
+ * that names the operation and its target, a hint for classic mistakes, and no secrets.
+ *
+ * @module
+ */
+import { MailerError, isMailerError, type MailerErrorCode } from './mailer-error.js';
+import { toHeaderValue } from '../shared/header-value.js';
+import { hintFor, type HintContext } from '../transports/smtp/connection-hints.js';
+import { errorFacts, type ErrorFacts } from './error-facts.js';
+import { createRedactor } from './redact-secrets.js';
+
+/** What was being done when the error happened, for the message, the hint and the redaction. */
+export interface ErrorContext extends HintContext {
+  /**
+   * How many delivery attempts were made; set on the error unless it already says. A transport
+   * leaves it out, so the mailer's retry loop can set the real count.
+   */
+  attempts?: number;
+  /** What was being done, for the message: `send SignIn to a@example.com`, `verify`. */
+  operation: string;
+  /** Secrets to remove from the message and cause (passwords, tokens, keys); see `secretsOf`. */
+  secrets?: readonly string[];
+  /** The login user, to recognise SASL blobs built from a secret. Not itself a secret. */
+  user?: string;
+}
+
+const AUTH_CODES = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2']);
+const AUTH_REPLIES = new Set([530, 534, 535]);
+const MAX_DETAIL_LENGTH = 500;
+
+/**
+ * Classifies a failure. A {@link MailerError} keeps its code and details (it only gains
+ * `attempts` when it lacks them). Anything else is classified by SMTP reply code (530/534/535
+ * `AuthFailed`, other 5xx `Rejected`, 4xx `Unavailable`), then by nodemailer or Node error code
+ * (`EAUTH` `AuthFailed`, `EENVELOPE` without a reply `InvalidRecipient`); everything else, the
+ * connection, DNS, TLS and timeout codes of nodemailer and Node among them, is `Unavailable`.
+ *
+ * An abort (an `AbortError` or `TimeoutError`, as a signal throws) is `Unavailable` with a message
+ * saying so: the code's `retryable` is fixed, so a caller that aborted should not retry because of it.
+ *
+ * The message and the `cause` are rebuilt from the original with every secret in
+ * `context.secrets`, and any `AUTH` command's credentials, removed; the original error object is
+ * not kept, since nodemailer's may reference the command it sent.
+ *
+ * @param error - What was thrown.
+ * @param context - The operation, attempt count, target and secrets.
+ * @returns The classified error.
+ * @example
+ * ```ts
+ * catch (error) {
+ *   throw classifyError(error, { attempts: 1, operation: 'send SignIn to a@example.com', host, port });
+ * }
+ * ```
+ */
+export function classifyError(error: unknown, context: ErrorContext): MailerError {
+  if (isMailerError(error)) {
+    if (error.attempts !== undefined || context.attempts === undefined) return error;
+    const { issues, responseCode, hint, retryAfter, cause } = error;
+    return new MailerError(error.code, error.message, {
+      issues,
+      responseCode,
+      hint,
+      retryAfter,
+      cause,
+      attempts: context.attempts,
+    });
+  }
+  const facts = errorFacts(error);
+  const redact = createRedactor(context.secrets ?? [], context.user);
+  const detail = truncate(toHeaderValue(redact(facts.message)));
+  const code = codeFor(facts);
+  const aborted = isAbort(facts);
+  const target = context.host === undefined ? '' : ` on ${context.host}:${context.port ?? '?'}`;
+  const message = aborted
+    ? `${context.operation}${target} was aborted${facts.name === 'TimeoutError' ? ' (timed out)' : ''}`
+    : `${context.operation} failed${target}: ${detail || 'unknown error'}`;
+  const cause = Object.assign(new Error(detail), {
+    name: facts.name ?? 'Error',
+    ...(facts.code === undefined ? {} : { code: facts.code }),
+    ...(facts.originalCode === undefined ? {} : { originalCode: facts.originalCode }),
+    ...(facts.responseCode === undefined ? {} : { responseCode: facts.responseCode }),
+  });
+  const hint = aborted ? undefined : hintFor(error, context);
+  return new MailerError(code, message, {
+    responseCode: facts.responseCode,
+    attempts: context.attempts,
+    // Hints are our own wording around host and port, never server text: redacting them would only
+    // reveal a short password by the word it blanked out.
+    hint,
+    cause,
+  });
+}
+
+function codeFor(facts: ErrorFacts): MailerErrorCode {
+  if (isAbort(facts)) return 'Unavailable';
+  const reply = facts.responseCode;
+  if (reply !== undefined && reply >= 400 && reply < 500) return 'Unavailable';
+  if (AUTH_CODES.has(facts.code ?? '') || (reply !== undefined && AUTH_REPLIES.has(reply))) return 'AuthFailed';
+  if (reply !== undefined && reply >= 500) return 'Rejected';
+  if (facts.code === 'EENVELOPE') return 'InvalidRecipient';
+  if (facts.code === 'EMESSAGE') return 'Rejected';
+  return 'Unavailable';
+}
+
+function isAbort(facts: ErrorFacts): boolean {
+  return (
+    facts.name === 'AbortError' || facts.name === 'TimeoutError' || facts.code === 'EABORT' || facts.code === 'ABORT_ERR'
+  );
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}...` : text;
+}

@@ -1,0 +1,93 @@
+/**
+ * Recognises the classic SMTP setup mistakes in a failure and says how to fix them.
+ *
+ * @module
+ */
+import { hostname } from 'node:os';
+import { errorFacts, type ErrorFacts } from '../../errors/error-facts.js';
+
+/** Where the failed connection went; each field sharpens the hint. */
+export interface HintContext {
+  /** The SMTP host. */
+  host?: string;
+  /** The SMTP port. */
+  port?: number;
+  /** Whether implicit TLS was used. */
+  secure?: boolean;
+  /** The EHLO name from the config; the machine's host name is checked when absent. */
+  name?: string;
+}
+
+const UNTRUSTED_CERTIFICATE = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+]);
+
+// What OpenSSL says when the bytes it reads are not TLS: a plain SMTP greeting, for instance.
+const NOT_TLS = /wrong version number|packet length too long|unknown protocol|http request/i;
+
+// Anything outside printable ASCII.
+const NON_ASCII = /[^ -~]/;
+
+/**
+ * Suggests a fix for a failure that looks like a classic mistake: a port/`secure` mismatch, a
+ * server that never greets, nothing listening, an untrusted or expired certificate, a non-ASCII EHLO name,
+ * refused credentials.
+ *
+ * @param error - The failure, as thrown by nodemailer or Node.
+ * @param context - Where the connection went.
+ * @returns One sentence saying what to change, or `undefined` when nothing classic is recognised.
+ */
+export function hintFor(error: unknown, context: HintContext): string | undefined {
+  const facts = errorFacts(error);
+  const target = context.host === undefined ? 'the server' : `${context.host}:${context.port ?? '?'}`;
+  const networkCode = facts.originalCode ?? facts.code;
+
+  if (isAuthFailure(facts)) {
+    return 'the server refused the credentials: check auth.user and auth.pass (Gmail and Outlook need an app password, not the account password)';
+  }
+  if (isHeloRefusal(facts) && NON_ASCII.test(context.name ?? hostname())) {
+    return 'the EHLO name is not ASCII and the server refused it: set `name` to an ASCII host name';
+  }
+  if (networkCode === 'ECONNREFUSED') {
+    return `nothing listens on ${target}: check host and port (587 for STARTTLS, 465 for implicit TLS)`;
+  }
+  if (networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN') {
+    return `${context.host ?? 'the host'} does not resolve (DNS): check host`;
+  }
+  if (networkCode !== undefined && UNTRUSTED_CERTIFICATE.has(networkCode)) {
+    return "the server's certificate is not signed by a trusted CA: pass the server's CA certificate in tls.ca";
+  }
+  if (networkCode === 'CERT_HAS_EXPIRED') {
+    return "the server's TLS certificate has expired: the server's operator must renew it";
+  }
+  if (networkCode === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return 'the certificate does not name the host connected to: use the host name on the certificate, or set servername';
+  }
+  const plainPort = context.port === 587 || context.port === 25;
+  if (context.secure === true && (NOT_TLS.test(facts.message) || (plainPort && isConnectionFailure(facts)))) {
+    return 'the server does not speak TLS on connect: set secure: false to use STARTTLS (usually on port 587)';
+  }
+  if (context.port === 465 && context.secure === false && isConnectionFailure(facts)) {
+    return 'port 465 expects implicit TLS: set secure: true, or use port 587 with secure: false';
+  }
+  if (facts.timeoutType === 'GREETING_TIMEOUT' || /greeting never received/i.test(facts.message)) {
+    return 'the server accepted the connection but never greeted: wrong port, or implicit TLS expected (secure: true)?';
+  }
+  return undefined;
+}
+
+function isAuthFailure(facts: ErrorFacts): boolean {
+  return facts.code === 'EAUTH' || facts.responseCode === 535 || facts.responseCode === 534;
+}
+
+function isHeloRefusal(facts: ErrorFacts): boolean {
+  return /^(EHLO|HELO)$/.test(facts.command ?? '') && facts.responseCode !== undefined && facts.responseCode >= 500;
+}
+
+function isConnectionFailure(facts: ErrorFacts): boolean {
+  return facts.responseCode === undefined && ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ETLS', 'EPROTOCOL'].includes(facts.code ?? '');
+}
