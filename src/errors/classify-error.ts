@@ -6,12 +6,11 @@
  */
 import { MailerError, isMailerError, type MailerErrorCode } from './mailer-error.js';
 import { toHeaderValue } from '../shared/header-value.js';
-import { hintFor, type HintContext } from '../transports/smtp/connection-hints.js';
 import { errorFacts, type ErrorFacts } from './error-facts.js';
 import { createRedactor } from './redact-secrets.js';
 
 /** What was being done when the error happened, for the message, the hint and the redaction. */
-export interface ErrorContext extends HintContext {
+export interface ErrorContext {
   /**
    * How many delivery attempts were made; set on the error unless it already says. A transport
    * leaves it out, so the mailer's retry loop can set the real count.
@@ -19,6 +18,16 @@ export interface ErrorContext extends HintContext {
   attempts?: number;
   /** What was being done, for the message: `send SignIn to a@example.com`, `verify`. */
   operation: string;
+  /**
+   * Where the operation went, named in the message (`smtp.example.com:587`). A transport names its
+   * own target; the mailer knows none, since a transport of the caller's own may have no host.
+   */
+  target?: string;
+  /**
+   * Suggests a fix for a failure: a transport's knowledge of the classic mistakes made with it.
+   * Not called for aborts.
+   */
+  hintFor?: (error: unknown) => string | undefined;
   /** Secrets to remove from the message and cause (passwords, tokens, keys); see `secretsOf`. */
   secrets?: readonly string[];
   /** The login user, to recognise SASL blobs built from a secret. Not itself a secret. */
@@ -49,7 +58,7 @@ const MAX_DETAIL_LENGTH = 500;
  * @example
  * ```ts
  * catch (error) {
- *   throw classifyError(error, { attempts: 1, operation: 'send SignIn to a@example.com', host, port });
+ *   throw classifyError(error, { attempts: 1, operation: 'send SignIn to a@example.com', target: 'smtp.example.com:587' });
  * }
  * ```
  */
@@ -71,7 +80,7 @@ export function classifyError(error: unknown, context: ErrorContext): MailerErro
   const detail = truncate(toHeaderValue(redact(facts.message)));
   const code = codeFor(facts);
   const aborted = isAbort(facts);
-  const target = context.host === undefined ? '' : ` on ${context.host}:${context.port ?? '?'}`;
+  const target = context.target === undefined ? '' : ` on ${context.target}`;
   const message = aborted
     ? `${context.operation}${target} was aborted${facts.name === 'TimeoutError' ? ' (timed out)' : ''}`
     : `${context.operation} failed${target}: ${detail || 'unknown error'}`;
@@ -81,7 +90,7 @@ export function classifyError(error: unknown, context: ErrorContext): MailerErro
     ...(facts.originalCode === undefined ? {} : { originalCode: facts.originalCode }),
     ...(facts.responseCode === undefined ? {} : { responseCode: facts.responseCode }),
   });
-  const hint = aborted ? undefined : hintFor(error, context);
+  const hint = aborted ? undefined : context.hintFor?.(error);
   return new MailerError(code, message, {
     responseCode: facts.responseCode,
     attempts: context.attempts,

@@ -3,8 +3,6 @@
  *
  * @module
  */
-import type { ResolvedMailerConfig } from '../config/mailer-config.js';
-
 /** What every removed secret is replaced with. */
 const REDACTED = '[redacted]';
 
@@ -16,37 +14,11 @@ const AUTH_COMMAND = /\bAUTH\s+([A-Za-z0-9_-]+)\s+[A-Za-z0-9+/]{8,}={0,2}(?=\s|$
 export type Redactor = (text: string) => string;
 
 /**
- * Lists the secrets a config holds: passwords, OAuth2 tokens and secrets, private keys (a
- * service account's `{ key, passphrase }` form gives both).
- *
- * @param config - The resolved config.
- * @returns Every non-empty secret, in no particular order.
- */
-export function secretsOf(config: Pick<ResolvedMailerConfig, 'auth' | 'smtp'>): string[] {
-  const auth = (config.auth ?? {}) as Record<string, unknown>;
-  const privateKey = (typeof auth.privateKey === 'object' && auth.privateKey !== null ? auth.privateKey : {}) as Record<
-    string,
-    unknown
-  >;
-  const candidates = [
-    auth.pass,
-    auth.accessToken,
-    auth.refreshToken,
-    auth.clientSecret,
-    auth.privateKey,
-    privateKey.key,
-    privateKey.passphrase,
-    config.smtp.dkim?.privateKey,
-  ];
-  return candidates.filter((value): value is string => typeof value === 'string' && value.length > 0);
-}
-
-/**
  * Creates a redactor that replaces each secret, its base64 forms and the SASL blobs built from it
  * (`AUTH PLAIN`'s `\0user\0pass`, `XOAUTH2`'s `user=...\x01auth=Bearer ...`) with `[redacted]`,
  * and replaces the initial response of any `AUTH` command.
  *
- * @param secrets - The secrets to remove (see {@link secretsOf}).
+ * @param secrets - The secrets to remove (a config's come from `secretsOf`).
  * @param user - The login user, needed to recognise the SASL blobs; not itself a secret.
  * @returns The redactor.
  */

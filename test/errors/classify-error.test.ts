@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../src/errors/classify-error.js';
 import { MailerError } from '../../src/errors/mailer-error.js';
 
-const context = { attempts: 2, operation: 'send SignIn to ada@example.com', host: 'smtp.example.com', port: 587, secure: false };
+const context = {
+  attempts: 2,
+  operation: 'send SignIn to ada@example.com',
+  target: 'smtp.example.com:587',
+  hintFor: (thrown: unknown) => (thrown instanceof Error && /ECONNREFUSED/.test(thrown.message) ? 'nothing listens on port 2525' : undefined),
+};
 const error = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);
 
 describe('classifyError', () => {

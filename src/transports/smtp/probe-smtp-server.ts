@@ -8,7 +8,7 @@
 import { classifyError } from '../../errors/classify-error.js';
 import type { ResolvedMailerConfig } from '../../config/mailer-config.js';
 import { readSmtpSession, type SmtpProbeReport } from './read-smtp-session.js';
-import { secretsOf } from '../../errors/redact-secrets.js';
+import { smtpErrorContext } from './smtp-error-context.js';
 
 export type { SmtpProbeReport } from './read-smtp-session.js';
 
@@ -32,14 +32,6 @@ export async function probeSmtpServer(config: ResolvedMailerConfig): Promise<Smt
   try {
     return await readSmtpSession(config, { authenticate: true });
   } catch (error) {
-    throw classifyError(error, {
-      operation: 'verify',
-      host: config.host,
-      port: config.port,
-      secure: config.secure,
-      name: config.smtp.name,
-      secrets: secretsOf(config),
-      user: config.auth?.user,
-    });
+    throw classifyError(error, smtpErrorContext(config)('verify'));
   }
 }

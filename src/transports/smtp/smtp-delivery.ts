@@ -1,18 +1,19 @@
 /**
- * The SMTP transport's implementation: nodemailer's mailer with pooled connections. The only
- * importer of nodemailer; the transport loads this module on its first `send` or `verify`, so
+ * The SMTP transport's implementation: nodemailer's mailer with pooled connections. The transport
+ * loads this module on its first `send` or `verify`, so
  * nothing here is read or compiled by users of other transports.
  *
  * @module
  */
-import { createTransport } from 'nodemailer';
 import type { ResolvedMailerConfig } from '../../config/mailer-config.js';
 import type { MailMessage, TransportResult } from '../../types/transport.js';
 import { untilAborted } from '../../shared/until-aborted.js';
 import { openPooledConnection } from './open-pooled-connection.js';
 import { closeOf, poolSockets } from './pool-sockets.js';
-import { createRedactor, secretsOf } from '../../errors/redact-secrets.js';
+import { secretsOf } from '../../config/secrets-of.js';
+import { createRedactor } from '../../errors/redact-secrets.js';
 import { createRedactingLogger } from './redacting-logger.js';
+import { createTransport } from './nodemailer.js';
 import { createSmtpUtf8Check } from './smtp-utf8-check.js';
 
 /** What the SMTP transport delegates to; every failure is nodemailer's or Node's, unclassified. */

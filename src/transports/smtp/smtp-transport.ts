@@ -5,14 +5,17 @@
  *
  * @module
  */
-import { classifyError, type ErrorContext } from '../../errors/classify-error.js';
+import { classifyError } from '../../errors/classify-error.js';
 import type { ResolvedMailerConfig } from '../../config/mailer-config.js';
 import { MailerError } from '../../errors/mailer-error.js';
 import { SETTLES_ON_ABORT, type MarkedTransport } from '../../shared/settles-on-abort.js';
 import type { MailMessage, Transport, TransportResult, TransportSendOptions } from '../../types/transport.js';
 import { untilAborted } from '../../shared/until-aborted.js';
-import { secretsOf } from '../../errors/redact-secrets.js';
+import { smtpErrorContext } from './smtp-error-context.js';
 import type { SmtpDelivery } from './smtp-delivery.js';
+
+/** nodemailer's pool size when the config sets no `maxConnections`. */
+const DEFAULT_MAX_CONNECTIONS = 5;
 
 /**
  * Creates the SMTP transport for a resolved config. Nothing is loaded and nothing connects until
@@ -27,6 +30,9 @@ import type { SmtpDelivery } from './smtp-delivery.js';
  * `verify()` connects and authenticates; with the pool, and when it has no connection yet, it
  * does so on a pooled connection and leaves it open, so calling it at startup spares the first send
  * the TCP, TLS and AUTH round trips. Without the pool it uses a connection of its own and quits.
+ *
+ * It takes twice `maxConnections` sends at once (`maxInFlight`, 10 with the defaults), the mailer's
+ * default window for it.
  *
  * Aborting a send's signal rejects it at once, in every state (loading, probing the server for
  * SMTPUTF8, queued, sending), and a message still queued is never sent; the transport carries the
@@ -48,17 +54,7 @@ import type { SmtpDelivery } from './smtp-delivery.js';
  * ```
  */
 export function createSmtpTransport(config: ResolvedMailerConfig): Transport {
-  const secrets = secretsOf(config);
-  const user = config.auth?.user;
-  const context = (operation: string): ErrorContext => ({
-    operation,
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    name: config.smtp.name,
-    secrets,
-    user,
-  });
+  const context = smtpErrorContext(config);
   let loading: Promise<SmtpDelivery> | undefined;
   // The same delivery once loaded, so a send need not wait on the promise again.
   let delivery: SmtpDelivery | undefined;
@@ -99,6 +95,9 @@ export function createSmtpTransport(config: ResolvedMailerConfig): Transport {
 
   const transport: MarkedTransport = {
     [SETTLES_ON_ABORT]: true,
+    // Every pooled connection has one message on the wire and the next one ready; with
+    // `pool: false`, where each message opens its own connection, it also caps the connections.
+    maxInFlight: 2 * (config.smtp.maxConnections ?? DEFAULT_MAX_CONNECTIONS),
 
     send(message: MailMessage, options: TransportSendOptions): Promise<TransportResult> {
       const { signal } = options;
