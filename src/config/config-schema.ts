@@ -53,8 +53,8 @@ function describeField(key: string): string {
   return FIELD_DESCRIPTIONS[key] ?? 'a valid value';
 }
 
-/** A message for a value of the wrong type: `must be <what>; got <kind>`. */
-const mustBe =
+/** A message for a value of the wrong type: `must be <what>; got <kind>`; never the value itself. */
+export const mustBe =
   (what: string) =>
   (issue: v.BaseIssue<unknown>): string =>
     `must be ${what}; got ${kindOf(issue.input)}`;

@@ -3,51 +3,10 @@
  *
  * @module
  */
-import * as v from 'valibot';
-
-import type { ConfigIssue } from '../errors/mailer-error.js';
-import { MailerError } from '../errors/mailer-error.js';
-import { buildMailerConfigSchema } from './config-schema.js';
-import { findUnknownKeys } from './find-unknown-keys.js';
-import { formatPath } from './format-path.js';
 import { kindOf } from '../shared/kind-of.js';
+import { checkAgainstSchema, invalidInput } from './check-against-schema.js';
+import { buildMailerConfigSchema } from './config-schema.js';
 import type { ResolvedMailerConfig } from './mailer-config.js';
-
-/** How valibot's `expected` reads in a sentence. */
-const EXPECTED_WORDING: Readonly<Record<string, string>> = {
-  string: 'a string',
-  number: 'a number',
-  boolean: '`true` or `false`',
-  Object: 'an object',
-  Array: 'an array',
-};
-
-/**
- * The message of any issue whose schema has none of its own (plain type checks): it names what
- * was expected and the kind of value received, never the value.
- */
-function fallbackMessage(issue: v.BaseIssue<unknown>): string {
-  const expected = issue.expected ?? 'a valid value';
-  const wording = EXPECTED_WORDING[expected] ?? expected.replace(/"([^"]*)"/g, '`$1`').replaceAll(' | ', ' or ');
-  return `must be ${wording}; got ${kindOf(issue.input)}`;
-}
-
-function toConfigIssue(issue: v.BaseIssue<unknown>): ConfigIssue {
-  const segments = (issue.path ?? []).map((item) => item.key as string | number);
-  return { path: formatPath(segments), message: issue.message };
-}
-
-function invalidConfig(issues: ConfigIssue[]): MailerError {
-  const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-  const lines = issues.map(({ path, message }) => `  - ${path === '' ? '(config)' : path}: ${message}`);
-  return new MailerError(
-    'InvalidConfig',
-    [`Invalid mailer config (${count}):`, ...lines, 'Fix the fields listed above and create the mailer again.'].join(
-      '\n',
-    ),
-    { issues },
-  );
-}
 
 function notAnObject(input: unknown): string {
   const hint = typeof input === 'string' ? '; if it is JSON text, parse it with JSON.parse first' : '';
@@ -88,10 +47,7 @@ function freeze(config: ResolvedMailerConfig): ResolvedMailerConfig {
  */
 export function parseConfig(input: unknown): ResolvedMailerConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw invalidConfig([{ path: '', message: notAnObject(input) }]);
+    throw invalidInput('mailer config', [{ path: '', message: notAnObject(input) }]);
   }
-  const result = v.safeParse(configSchema(), input, { message: fallbackMessage });
-  const issues = [...(result.issues ?? []).map(toConfigIssue), ...findUnknownKeys(configSchema(), input)];
-  if (!result.success || issues.length > 0) throw invalidConfig(issues);
-  return freeze(result.output);
+  return freeze(checkAgainstSchema(configSchema(), input, 'mailer config'));
 }

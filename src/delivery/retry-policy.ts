@@ -3,49 +3,20 @@
  *
  * @module
  */
-import { type ConfigIssue, MailerError } from '../errors/mailer-error.js';
-
-/** How the mailer retries transient failures (`Unavailable`): 4xx replies, lost connections, timeouts. */
-export interface RetryOptions {
-  /** The most delivery attempts per send, the first included. `1` turns retries off. @default 3 */
-  attempts?: number;
-  /** Milliseconds after the `send()` call (queue time included) after which a send gives up, whatever attempt it is on. @default 30000 */
-  deadline?: number;
-  /** The backoff before the second attempt is drawn from `[0, baseDelay]`, doubling each time. @default 250 */
-  baseDelay?: number;
-  /** The cap on one backoff, in milliseconds. @default 4000 */
-  maxDelay?: number;
-}
+import type { RetryOptions } from '../types/mailer-options.js';
 
 /** {@link RetryOptions} with every default applied. */
 export type ResolvedRetryPolicy = Required<RetryOptions>;
 
 const DEFAULT_RETRY_POLICY: ResolvedRetryPolicy = { attempts: 3, deadline: 30_000, baseDelay: 250, maxDelay: 4_000 };
 
-const MINIMUM_VALUES: Record<keyof RetryOptions, number> = { attempts: 1, deadline: 1, baseDelay: 0, maxDelay: 0 };
-
 /**
- * Applies the defaults to user retry options.
+ * Applies the defaults to retry options the options schema has checked.
  *
  * @param options - The user's options, if any.
  * @returns The policy the send path runs on.
- * @throws {@link MailerError} `InvalidConfig` when a value is not a whole number in range.
  */
 export function resolveRetryPolicy(options: RetryOptions = {}): ResolvedRetryPolicy {
-  const issues: ConfigIssue[] = [];
-  for (const [key, minimum] of Object.entries(MINIMUM_VALUES)) {
-    const value = options[key as keyof RetryOptions];
-    if (value !== undefined && !(Number.isInteger(value) && value >= minimum)) {
-      issues.push({ path: `retry.${key}`, message: `must be a whole number of at least ${minimum}` });
-    }
-  }
-  if (issues.length > 0) {
-    throw new MailerError(
-      'InvalidConfig',
-      `Invalid retry options:\n${issues.map((issue) => `  ${issue.path}: ${issue.message}`).join('\n')}`,
-      { issues },
-    );
-  }
   return { ...DEFAULT_RETRY_POLICY, ...stripUndefined(options) };
 }
 

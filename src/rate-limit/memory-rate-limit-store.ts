@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { RateLimitDecision, RateLimitRule, RateLimitStore } from './rate-limit-store.js';
+import type { RateLimitDecision, RateLimitRule, RateLimitStore } from '../types/rate-limit.js';
 
 /** How to create a {@link createMemoryRateLimitStore | memory rate-limit store}. */
 export interface MemoryRateLimitStoreOptions {

@@ -6,8 +6,8 @@
 import { MailerError } from '../errors/mailer-error.js';
 import type { UsageType } from '../types/usage-type.js';
 import { rateLimitAddress } from './rate-limit-address.js';
-import { type RateLimitOptions, resolveRateLimit } from './rate-limit-options.js';
-import type { RateLimitDecision, RateLimitRule } from './rate-limit-store.js';
+import { resolveRateLimit } from './rate-limit-options.js';
+import type { RateLimitDecision, RateLimitOptions, RateLimitRule } from '../types/rate-limit.js';
 
 /**
  * Counts one send to `recipient` for `usageType`, or refuses it.

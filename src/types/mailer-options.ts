@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { RateLimitOptions } from '../rate-limit/rate-limit-options.js';
-import type { RetryOptions } from '../delivery/retry-policy.js';
+import type { RateLimitOptions } from './rate-limit.js';
 import type { TemplateStore } from './template.js';
 import type { Transport } from './transport.js';
 
@@ -42,4 +41,16 @@ export interface MailerOptions {
    * @default 2 × maxConnections with the SMTP transport, 64 with your own
    */
   maxInFlight?: number;
+}
+
+/** How the mailer retries transient failures (`Unavailable`): 4xx replies, lost connections, timeouts. */
+export interface RetryOptions {
+  /** The most delivery attempts per send, the first included. `1` turns retries off. @default 3 */
+  attempts?: number;
+  /** Milliseconds after the `send()` call (queue time included) after which a send gives up, whatever attempt it is on. @default 30000 */
+  deadline?: number;
+  /** The backoff before the second attempt is drawn from `[0, baseDelay]`, doubling each time. @default 250 */
+  baseDelay?: number;
+  /** The cap on one backoff, in milliseconds. @default 4000 */
+  maxDelay?: number;
 }

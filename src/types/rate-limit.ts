@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { UsageType } from './usage-type.js';
 
 /** How many sends one key may make, and over how long. */
 export interface RateLimitRule {
@@ -63,4 +64,42 @@ export interface RateLimitStore {
    * @returns Whether the send may go out, and if not, in how many milliseconds it may.
    */
   hit(key: string, rule: Readonly<RateLimitRule>): Promise<RateLimitDecision>;
+}
+
+/**
+ * The per-recipient rate limit, the auth system's defence against code flooding: at most `limit`
+ * sends per `window` milliseconds to one recipient for one usage type. Off unless given.
+ *
+ * @example
+ * ```ts
+ * createMailer(config, {
+ *   rateLimit: {
+ *     limit: 5,
+ *     window: 15 * 60_000,
+ *     perUsageType: { MfaVerification: { limit: 10, window: 15 * 60_000 } },
+ *   },
+ * });
+ * ```
+ */
+export interface RateLimitOptions {
+  /** The most sends to one recipient for one usage type within `window`. A whole number of at least 1. */
+  limit: number;
+  /** The window, in milliseconds. A whole number of at least 1. */
+  window: number;
+  /** Limits for particular usage types, replacing `limit` and `window` for them. */
+  perUsageType?: Readonly<Partial<Record<UsageType, RateLimitRule>>>;
+  /**
+   * Where the counts live. Pass a shared store (Redis, a database) when several processes send.
+   * @default a new memory store (`createMemoryRateLimitStore`), private to this mailer
+   */
+  store?: RateLimitStore;
+  /**
+   * Builds the store key for a send. Return the same key for several usage types to give them
+   * one shared count, or fold subaddresses (`ada+1@` as `ada@`) where you know the provider does.
+   * @default `${usageType}:${address}`
+   * @param address - The recipient's address, display name dropped, lowercased, domain in ASCII.
+   * @param usageType - The usage type the send asked for.
+   * @returns The key to count the send under.
+   */
+  key?: (address: string, usageType: UsageType) => string;
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import type { TemplatePayload } from './template.js';
+import type { MailMessage } from './transport.js';
 import type { UsageType } from './usage-type.js';
 
 /** What to send: one recipient, one usage type, the template's variables. */
@@ -42,3 +43,9 @@ export interface SendResult {
   /** How many delivery attempts it took (1 when the first one succeeded). */
   attempts: number;
 }
+
+/** A rendered message that was not sent: {@link MailMessage} with `to` present only when it was given. */
+export type RenderedMessage = Omit<MailMessage, 'to'> & {
+  /** The recipient, present only when the render request gave one. */
+  to?: string;
+};

@@ -48,7 +48,7 @@ export interface TransportSendOptions {
 }
 
 /**
- * Delivers rendered messages. Only `send` is required; `verify` and `close` are used when present.
+ * Delivers rendered messages. Only `send` is required; `verify`, `close` and `maxInFlight` are used when present.
  * A transport reports failure by throwing: a thrown {@link MailerError} keeps its code, other errors
  * are classified by SMTP reply code (`responseCode`) and Node network error code (`code`).
  *
@@ -76,4 +76,10 @@ export interface Transport {
   verify?(): Promise<void>;
   /** Releases connections; called once by `Mailer.close()`. */
   close?(): Promise<void>;
+  /**
+   * How many sends this transport takes at once: the mailer's default `maxInFlight`, so that
+   * sends beyond it wait in the mailer's queue, unrendered. The SMTP transport says twice its pool
+   * size. Absent, the mailer hands a transport up to 64 sends at once.
+   */
+  readonly maxInFlight?: number;
 }
