@@ -17,7 +17,7 @@ export type ComposableMessage = Omit<MailMessage, 'to'> & { to?: string };
  * @returns The message as CRLF-terminated RFC 5322 text.
  */
 export async function composeMime(message: ComposableMessage): Promise<string> {
-  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  const { MailComposer } = await import('./nodemailer.js');
   const composer = new MailComposer({
     from: message.from,
     ...(message.to === undefined ? {} : { to: message.to }),

@@ -75,8 +75,8 @@ const QUIT_GRACE = 2000;
  * ```
  */
 export async function readSmtpSession(config: ResolvedMailerConfig, options: ReadSmtpSessionOptions): Promise<SmtpProbeReport> {
-  const [{ default: SMTPConnection }, auth] = await Promise.all([
-    import('nodemailer/lib/smtp-connection'),
+  const [{ SMTPConnection }, auth] = await Promise.all([
+    import('./nodemailer.js'),
     options.authenticate ? loginData(config.auth) : undefined,
   ]);
   let greeting: string | undefined;
@@ -160,7 +160,7 @@ function sessionFacts(connection: SmtpConnection, secure: boolean, greeting: str
 async function loginData(auth: ResolvedMailerConfig['auth']): Promise<Record<string, unknown> | undefined> {
   if (auth === undefined) return undefined;
   if (auth.type === 'login') return { credentials: { user: auth.user, pass: auth.pass } };
-  const { default: XOAuth2 } = await import('nodemailer/lib/xoauth2');
+  const { XOAuth2 } = await import('./nodemailer.js');
   const { type: _type, ...options } = auth;
   return { user: auth.user, method: 'XOAUTH2', oauth2: new XOAuth2(options as ConstructorParameters<typeof XOAuth2>[0]) };
 }
