@@ -3,18 +3,34 @@
  *
  * @module
  */
+import { parseConfig } from './config/parse-config.js';
+import { parseMailerOptions } from './config/parse-mailer-options.js';
+import { resolveRetryPolicy } from './delivery/retry-policy.js';
+import { MailerError, isMailerError } from './errors/mailer-error.js';
 import { Mailer } from './mailer.js';
+import { createMessageComposer } from './message/compose-message.js';
+import { createRateLimiter } from './rate-limit/rate-limiter.js';
+import { defaultTemplates } from './templates/defaults/index.js';
+import { TemplateRegistry } from './templates/template-registry.js';
+import { createSmtpTransport } from './transports/smtp/smtp-transport.js';
 import type { MailerOptions } from './types/mailer-options.js';
+
+/** The window for a transport that does not say how many sends it takes at once. */
+const DEFAULT_MAX_IN_FLIGHT = 64;
 
 /**
  * Creates a {@link Mailer} from a config (a Logto SMTP connector config works unchanged). The config
- * is validated and every template compiled now, so mistakes surface at startup, not at the first send.
- * Without `options.transport`, messages go out over a pooled SMTP connection.
+ * and the options are validated and every template compiled now, so mistakes surface at startup,
+ * not at the first send. The defaults are chosen here, once: without `options.transport`, messages
+ * go out over a pooled SMTP connection; the built-in templates back the config's unless
+ * `useDefaultTemplates: false`; `maxInFlight` follows what the transport says it takes.
  *
  * @param config - The {@link MailerConfig}: host, port, fromEmail, auth, templates, SMTP options.
  * @param options - A transport instead of SMTP, a template store, retry options.
  * @returns The mailer. Close it with `await mailer.close()` (or `await using`).
- * @throws {@link MailerError} `InvalidConfig` whose `issues` name every bad field, or `TemplateSyntax`.
+ * @throws {@link MailerError} `InvalidConfig` whose `issues` name every bad field of the config or
+ *   the options (a misspelt option such as `tranport` is named, with the right spelling), or
+ *   `TemplateSyntax` naming the template that does not compile.
  *
  * @example
  * ```ts
@@ -34,5 +50,29 @@ import type { MailerOptions } from './types/mailer-options.js';
  * ```
  */
 export function createMailer(config: unknown, options?: MailerOptions): Mailer {
-  return new Mailer(config, options);
+  try {
+    const resolved = parseConfig(config);
+    const { transport = createSmtpTransport(resolved), ...checked } = parseMailerOptions(options);
+    const registry = new TemplateRegistry(
+      resolved.templates,
+      checked.templateStore,
+      checked.useDefaultTemplates === false ? [] : defaultTemplates,
+    );
+    return new Mailer({
+      compose: createMessageComposer(registry, resolved),
+      asksStore: registry.asksStore,
+      transport,
+      retryPolicy: resolveRetryPolicy(checked.retry),
+      rateLimiter: checked.rateLimit === undefined ? undefined : createRateLimiter(checked.rateLimit),
+      maxInFlight: checked.maxInFlight ?? transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+    });
+  } catch (error) {
+    // A getter or proxy in the config or options must not escape as a TypeError.
+    throw isMailerError(error)
+      ? error
+      : new MailerError('InvalidConfig', 'Cannot create the mailer: reading the config or options threw (see cause). Pass plain data.', {
+          issues: [{ path: '', message: 'reading the config or options threw; pass plain data' }],
+          cause: error,
+        });
+  }
 }

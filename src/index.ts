@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { createMailer } from './create-mailer.js';
-export { Mailer, type RenderedMessage } from './mailer.js';
+export { Mailer } from './mailer.js';
 export { defaultTemplates } from './templates/defaults/index.js';
 export { KNOWN_USAGE_TYPES } from './types/usage-type.js';
 export { MailerError, isMailerError, type MailerErrorCode, type MailerErrorDetails, type ConfigIssue } from './errors/mailer-error.js';
@@ -17,16 +17,14 @@ export type {
   DkimOptions,
   TlsOptions,
 } from './config/mailer-config.js';
-export type { RetryOptions } from './delivery/retry-policy.js';
 export {
   createMemoryRateLimitStore,
   type MemoryRateLimitStore,
   type MemoryRateLimitStoreOptions,
 } from './rate-limit/memory-rate-limit-store.js';
-export type { RateLimitOptions } from './rate-limit/rate-limit-options.js';
-export type { RateLimitStore, RateLimitRule, RateLimitDecision } from './rate-limit/rate-limit-store.js';
+export type { RateLimitOptions, RateLimitStore, RateLimitRule, RateLimitDecision } from './types/rate-limit.js';
 export type { Transport, TransportSendOptions, MailMessage, TransportResult } from './types/transport.js';
-export type { MailerOptions } from './types/mailer-options.js';
-export type { SendRequest, RenderRequest, SendOptions, SendResult } from './types/send.js';
+export type { MailerOptions, RetryOptions } from './types/mailer-options.js';
+export type { SendRequest, RenderRequest, RenderedMessage, SendOptions, SendResult } from './types/send.js';
 export type { UsageType, KnownUsageType } from './types/usage-type.js';
 export type { TemplateDefinition, TemplateContentType, TemplatePayload, TemplateStore } from './types/template.js';

@@ -4,34 +4,21 @@
  * @module
  */
 import { asyncDispose } from './shared/async-dispose.js';
-import { parseConfig } from './config/parse-config.js';
-import type { ResolvedMailerConfig } from './config/mailer-config.js';
-import { checkRequest } from './message/check-request.js';
 import { classifyError } from './errors/classify-error.js';
 import { DeadlinePassed, DeadlineSweeper } from './delivery/deadline-sweeper.js';
-import { defaultTemplates } from './templates/defaults/index.js';
 import { deliverWithRetry } from './delivery/deliver-with-retry.js';
-import { MailerError, isMailerError } from './errors/mailer-error.js';
-import { toHeaderValue } from './shared/header-value.js';
-import { resolveInFlightLimit } from './delivery/in-flight-limit.js';
-import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
-import { parseRecipient } from './message/recipient.js';
-import { resolveRetryPolicy, type ResolvedRetryPolicy } from './delivery/retry-policy.js';
+import type { ResolvedRetryPolicy } from './delivery/retry-policy.js';
 import { SendQueue, type QueueLinks } from './delivery/send-queue.js';
-import { createSmtpTransport } from './transports/smtp/smtp-transport.js';
-import { TemplateRegistry } from './templates/template-registry.js';
-import type { MailMessage, Transport } from './types/transport.js';
+import { MailerError, isMailerError } from './errors/mailer-error.js';
+import { checkRequest } from './message/check-request.js';
+import type { ComposeMessage } from './message/compose-message.js';
+import { parseRecipient } from './message/recipient.js';
+import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { untilAborted } from './shared/until-aborted.js';
-import type { MailerOptions } from './types/mailer-options.js';
-import type { RenderRequest, SendOptions, SendRequest, SendResult } from './types/send.js';
+import type { RenderRequest, RenderedMessage, SendOptions, SendRequest, SendResult } from './types/send.js';
 import type { TemplatePayload } from './types/template.js';
+import type { MailMessage, Transport } from './types/transport.js';
 import type { UsageType } from './types/usage-type.js';
-
-/** A rendered message that was not sent: {@link MailMessage} with `to` present only when it was given. */
-export type RenderedMessage = Omit<MailMessage, 'to'> & {
-  /** The recipient, present only when the render request gave one. */
-  to?: string;
-};
 
 // The payload Mailer.sendTest renders the Generic template with.
 const SAMPLE_PAYLOAD: Readonly<TemplatePayload> = Object.freeze({
@@ -69,8 +56,21 @@ interface CallerAbort {
   controller: AbortController | undefined;
 }
 
-/** Marks every message as machine-sent, so auto-responders stay quiet (RFC 3834). */
-const AUTO_SUBMITTED_HEADER = { 'Auto-Submitted': 'auto-generated' } as const;
+/** The parts a {@link Mailer} runs on, chosen and checked by {@link createMailer}. */
+export interface MailerParts {
+  /** Finds, renders and dresses a message. */
+  readonly compose: ComposeMessage;
+  /** Whether composing asks a template store (the caller's code, which the deadline must bound). */
+  readonly asksStore: boolean;
+  /** Delivers each attempt. */
+  readonly transport: Transport;
+  /** Attempts, backoff and deadline. */
+  readonly retryPolicy: ResolvedRetryPolicy;
+  /** The per-recipient limit, when one is set. */
+  readonly rateLimiter: RateLimiter | undefined;
+  /** The most sends handed to the transport at once. */
+  readonly maxInFlight: number;
+}
 
 /**
  * Sends authentication emails. Create one per config with {@link createMailer} and reuse it: it
@@ -83,51 +83,30 @@ const AUTO_SUBMITTED_HEADER = { 'Auto-Submitted': 'auto-generated' } as const;
  * ```
  */
 export class Mailer {
-  readonly #config: ResolvedMailerConfig;
-  readonly #registry: TemplateRegistry;
+  readonly #compose: ComposeMessage;
+  readonly #asksStore: boolean;
   readonly #transport: Transport;
   readonly #retryPolicy: ResolvedRetryPolicy;
   readonly #rateLimiter: RateLimiter | undefined;
-  readonly #headers: Readonly<Record<string, string | string[]>>;
-  /** The config's `fromEmail` as the From header carries it, made once. */
-  readonly #from: string;
   readonly #queue: SendQueue<PendingSend>;
   readonly #sweeper: DeadlineSweeper;
   #closing: Promise<void> | undefined;
 
   /**
-   * Validates the config and compiles every template. Prefer {@link createMailer}.
+   * Takes parts already chosen and checked. Use {@link createMailer}, which parses the config and
+   * options and picks the defaults.
    *
-   * @param config - A {@link MailerConfig} (a Logto SMTP connector config works unchanged).
-   * @param options - A transport to use instead of SMTP, a template store, retry options, the in-flight window.
-   * @throws {@link MailerError} `InvalidConfig` naming every bad field (`transport.send` for a
-   *   transport without a `send` method), or `TemplateSyntax` naming the broken template.
+   * @param parts - The composer, transport, retry policy, rate limiter and in-flight window.
+   * @internal
    */
-  constructor(config: unknown, options: MailerOptions = {}) {
-    try {
-      this.#config = parseConfig(config);
-      this.#retryPolicy = resolveRetryPolicy(options.retry);
-      const inFlightLimit = resolveInFlightLimit(options.maxInFlight, options.transport != null, this.#config);
-      this.#queue = new SendQueue(inFlightLimit, (pending) => this.#run(pending));
-      this.#sweeper = new DeadlineSweeper(this.#retryPolicy.deadline, (deadline) => this.#expireQueued(deadline));
-      this.#rateLimiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
-      this.#registry = new TemplateRegistry(
-        this.#config.templates,
-        options.templateStore,
-        options.useDefaultTemplates === false ? [] : defaultTemplates,
-      );
-      this.#headers = Object.freeze({ ...AUTO_SUBMITTED_HEADER, ...this.#config.customHeaders });
-      this.#from = toHeaderValue(this.#config.fromEmail);
-      this.#transport = checkTransport(options.transport) ?? createSmtpTransport(this.#config);
-    } catch (error) {
-      // A getter or proxy in the config, or options of the wrong shape, must not escape as a TypeError.
-      throw isMailerError(error)
-        ? error
-        : new MailerError('InvalidConfig', 'Cannot create the mailer: reading the config or options threw (see cause). Pass plain data.', {
-            issues: [{ path: '', message: 'reading the config or options threw; pass plain data' }],
-            cause: error,
-          });
-    }
+  constructor(parts: MailerParts) {
+    this.#compose = parts.compose;
+    this.#asksStore = parts.asksStore;
+    this.#transport = parts.transport;
+    this.#retryPolicy = parts.retryPolicy;
+    this.#rateLimiter = parts.rateLimiter;
+    this.#queue = new SendQueue(parts.maxInFlight, (pending) => this.#run(pending));
+    this.#sweeper = new DeadlineSweeper(this.#retryPolicy.deadline, (deadline) => this.#expireQueued(deadline));
   }
 
   /**
@@ -159,7 +138,7 @@ export class Mailer {
       // Keep the caller's string when it was already normalized: a queued send holds one copy less.
       to = recipient === checked.to ? checked.to : recipient;
       signal = options.signal;
-      if (signal?.aborted) throw classifyError(signal.reason, { ...this.#target(sendOperation(type, to)), attempts: 0 });
+      if (signal?.aborted) throw classifyError(signal.reason, { operation: sendOperation(type, to), attempts: 0 });
     } catch (error) {
       return Promise.reject(isMailerError(error) ? error : unreadablePayloadError('send', error));
     }
@@ -209,7 +188,7 @@ export class Mailer {
     try {
       await this.#transport.verify?.();
     } catch (error) {
-      throw classifyError(error, { ...this.#target('verify the connection'), attempts: 1 });
+      throw classifyError(error, { operation: 'verify the connection', attempts: 1 });
     }
   }
 
@@ -261,13 +240,14 @@ export class Mailer {
       // The template store and the rate-limit store are the caller's code: the deadline bounds them too.
       // Without a store, composing runs only our code (and loads html-to-text once): no race needed.
       const composing = this.#compose(type, pending.payload, to);
-      const message = (await (this.#registry.asksStore ? untilAborted(composing, signal) : composing)) as MailMessage;
+      const message = (await (this.#asksStore ? untilAborted(composing, signal) : composing)) as MailMessage;
       if (this.#rateLimiter !== undefined) await untilAborted(this.#rateLimiter(to, type), signal);
       const { result, attempts } = await deliverWithRetry(message, {
         transport: this.#transport,
         policy: this.#retryPolicy,
         signal,
-        context: this.#target(sendOperation(message.usageType, to)),
+        context: { operation: sendOperation(message.usageType, to) },
+        deadline: pending.deadline,
       });
       const sent: SendResult = {
         messageId: result.messageId,
@@ -301,14 +281,14 @@ export class Mailer {
               'while finding its template or checking its rate limit. Nothing was sent.',
           )
         : signal.reason;
-    return classifyError(reason, { ...this.#target(operation), attempts: 0 });
+    return classifyError(reason, { operation, attempts: 0 });
   }
 
   /** The caller's signal aborted: a queued send leaves the queue, a running one is aborted. */
   #abort(pending: PendingSend): void {
     const reason: unknown = pending.abort?.signal.reason;
     if (this.#queue.remove(pending)) {
-      failSend(pending, classifyError(reason, { ...this.#target(sendOperation(pending.type, pending.to)), attempts: 0 }));
+      failSend(pending, classifyError(reason, { operation: sendOperation(pending.type, pending.to), attempts: 0 }));
     } else {
       pending.abort?.controller?.abort(reason);
     }
@@ -326,32 +306,8 @@ export class Mailer {
         `${operation} gave up after ${this.#retryPolicy.deadline} ms before its first attempt: it waited behind ` +
           'other sends for a free slot (maxInFlight) all that time. Nothing was sent.',
       );
-      failSend(oldest, classifyError(waited, { ...this.#target(operation), attempts: 0 }));
+      failSend(oldest, classifyError(waited, { operation, attempts: 0 }));
     }
-  }
-
-  async #compose(type: UsageType, payload: TemplatePayload, to: string | undefined): Promise<RenderedMessage> {
-    const template = await this.#registry.find(type, payload.locale);
-    const { definition } = template;
-    const content = template.render(payload);
-    const replyTo = definition.replyTo ?? this.#config.replyTo;
-    const message: RenderedMessage = {
-      from: definition.sendFrom === undefined ? this.#from : toHeaderValue(definition.sendFrom),
-      subject: content.subject,
-      text: content.text,
-      headers: this.#headers,
-      usageType: type,
-    };
-    if (to !== undefined) message.to = to;
-    if (replyTo !== undefined) message.replyTo = toHeaderValue(replyTo);
-    if (content.html !== undefined) message.html = content.html;
-    if (definition.locale !== undefined) message.locale = definition.locale;
-    return message;
-  }
-
-  #target(operation: string): { operation: string; host: string; port: number; secure: boolean } {
-    const { host, port, secure } = this.#config;
-    return { operation, host, port, secure };
   }
 
   async #drainAndClose(): Promise<void> {
@@ -359,20 +315,9 @@ export class Mailer {
     try {
       await this.#transport.close?.();
     } catch (error) {
-      throw classifyError(error, this.#target('close the transport'));
+      throw classifyError(error, { operation: 'close the transport' });
     }
   }
-}
-
-/** The caller's transport once it is known to have a `send` method; `undefined` (or `null`) for none. */
-function checkTransport(transport: Transport | undefined): Transport | undefined {
-  if (transport === undefined || transport === null || typeof (transport as Partial<Transport>).send === 'function') {
-    return transport ?? undefined;
-  }
-  const message = 'must be a function: a transport is an object with send(message, { signal })';
-  throw new MailerError('InvalidConfig', `Invalid transport option: transport.send ${message}.`, {
-    issues: [{ path: 'transport.send', message }],
-  });
 }
 
 function unreadablePayloadError(operation: string, cause: unknown): MailerError {

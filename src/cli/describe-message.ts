@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { RenderedMessage } from '../mailer.js';
+import type { RenderedMessage } from '../types/send.js';
 import type { Style } from './style.js';
 
 /**

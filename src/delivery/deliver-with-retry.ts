@@ -34,13 +34,21 @@ export interface DeliveryOptions {
   signal?: AbortSignal;
   /** Names the operation and target in error messages. */
   context: Omit<ErrorContext, 'attempts'>;
+  /**
+   * When the send must be over, in `performance.now()` milliseconds: a failure whose `retryAfter`
+   * reaches past it is reported at once instead of waited out.
+   * @default no limit but the signal
+   */
+  deadline?: number;
 }
 
 const NEVER_ABORTED = new AbortController().signal;
 
 /**
  * Delivers `message`, retrying retryable failures with exponential backoff and full jitter until
- * the policy's attempts run out or the signal aborts. It arms no timer of its own: the deadline
+ * the policy's attempts run out or the signal aborts. A failure that carries `retryAfter` (a
+ * `RateLimited` the transport threw, say) waits at least that long, and is reported at once when
+ * that wait would pass the deadline. It arms no timer of its own: the deadline
  * is the signal's: the mailer's deadline sweeper aborts it. An attempt ends when the signal aborts
  * even if the transport ignores the signal (unless it carries the `SETTLES_ON_ABORT` mark,
  * which says it never does).
@@ -53,7 +61,7 @@ const NEVER_ABORTED = new AbortController().signal;
  *   not retried, when the transport resolved with something other than a {@link TransportResult}.
  */
 export async function deliverWithRetry(message: MailMessage, options: DeliveryOptions): Promise<Delivery> {
-  const { transport, policy, signal = NEVER_ABORTED, context } = options;
+  const { transport, policy, signal = NEVER_ABORTED, context, deadline = Number.POSITIVE_INFINITY } = options;
   const failure = (reason: unknown, attempts: number): MailerError =>
     classifyError(
       reason instanceof DeadlinePassed ? new MailerError('Unavailable', `${context.operation} gave up after ${policy.deadline} ms`) : reason,
@@ -73,7 +81,10 @@ export async function deliverWithRetry(message: MailMessage, options: DeliveryOp
       last = failure(signal.aborted ? signal.reason : error, attempts);
     }
     if (!last.retryable || attempts >= policy.attempts || signal.aborted) throw last;
-    await sleep(backoffDelay(attempts, policy), signal);
+    // A transport that said when to come back (`retryAfter`) is not asked again sooner.
+    const wait = Math.max(backoffDelay(attempts, policy), last.retryAfter ?? 0);
+    if (performance.now() + wait >= deadline) throw last;
+    await sleep(wait, signal);
     // Aborted while waiting: the last failure is the most useful thing to report.
     if (signal.aborted) throw last;
   }

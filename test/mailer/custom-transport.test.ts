@@ -1,6 +1,6 @@
-import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMailer, isMailerError, type Mailer, type MailerError, type MailerOptions, type Transport } from '../../src/index.js';
+import { createMailer, isMailerError, MailerError, type Mailer, type MailMessage, type MailerOptions, type Transport } from '../../src/index.js';
+import { failureOf } from '../helpers/failure-of.js';
 
 const config = {
   host: 'smtp.example.com',
@@ -18,15 +18,6 @@ function mailerWith(transport: Transport, options: MailerOptions = {}): Mailer {
   const mailer = createMailer(config, { transport, retry: { baseDelay: 1, maxDelay: 2 }, ...options });
   cleanups.push(() => mailer.close().catch(() => undefined));
   return mailer;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<MailerError> {
-  const error = await promise.then(
-    (value) => ({ resolvedWith: value }),
-    (reason: unknown) => reason,
-  );
-  if (!isMailerError(error)) throw new Error(`expected a MailerError, got ${inspect(error)}`);
-  return error;
 }
 
 describe('a transport of the user’s own', () => {
@@ -110,7 +101,7 @@ describe('a transport option of the wrong shape', () => {
       thrown = error;
     }
     expect(isMailerError(thrown) && thrown.code).toBe('InvalidConfig');
-    expect((thrown as MailerError).issues).toEqual([{ path: 'transport.send', message: expect.stringContaining('function') }]);
+    expect((thrown as MailerError).issues).toEqual([{ path: 'transport', message: expect.stringContaining('send(message, { signal })') }]);
   });
 });
 
@@ -137,5 +128,65 @@ describe('a template store or rate-limit store that never answers', () => {
     const error = await failureOf(sending);
     expect(error).toMatchObject({ code: 'Unavailable', attempts: 0 });
     expect(error.message).toMatch(/was aborted/);
+  });
+});
+
+describe('a transport of the user’s own is not treated as SMTP', () => {
+  it('gets errors that name no SMTP host or port and carry no SMTP hint', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' });
+    const mailer = mailerWith(
+      {
+        send: async () => {
+          throw refused;
+        },
+      },
+      { retry: { attempts: 1 } },
+    );
+    const error = await failureOf(mailer.send(request));
+    expect(error.code).toBe('Unavailable');
+    expect(error.message).toBe('send SignIn mail to ada@example.com failed: connect ECONNREFUSED 10.0.0.1:443');
+    expect(error.message).not.toContain('smtp.example.com');
+    expect(error.hint).toBeUndefined();
+  });
+
+  it('gives every message headers of its own, which the transport may change', async () => {
+    const seen: Array<MailMessage['headers']> = [];
+    const mailer = mailerWith({
+      async send(message) {
+        message.headers!['X-Request-Id'] = `request-${seen.length}`;
+        seen.push(message.headers);
+        return { messageId: `<${seen.length}@example.com>` };
+      },
+    });
+    const first = await mailer.send(request);
+    const second = await mailer.send(request);
+    expect([first.attempts, second.attempts]).toEqual([1, 1]);
+    expect(seen.map((headers) => headers?.['X-Request-Id'])).toEqual(['request-0', 'request-1']);
+    expect(seen[0]).not.toBe(seen[1]);
+    expect(seen[1]).toEqual({ 'Auto-Submitted': 'auto-generated', 'X-Request-Id': 'request-1' });
+  });
+
+  it('honours the retryAfter of a RateLimited it throws: no retry sooner, and none past the deadline', async () => {
+    const calls: number[] = [];
+    const limited = {
+      send: async (): Promise<never> => {
+        calls.push(performance.now());
+        throw new MailerError('RateLimited', 'provider quota reached', { retryAfter: 60_000 });
+      },
+    };
+    const error = await failureOf(mailerWith(limited, { retry: { attempts: 3, deadline: 1_000 } }).send(request));
+    expect(error).toMatchObject({ code: 'RateLimited', retryAfter: 60_000, attempts: 1 });
+    expect(calls).toHaveLength(1);
+
+    const soon = { attempts: 0, send: async () => {
+      soon.attempts += 1;
+      if (soon.attempts === 1) throw new MailerError('RateLimited', 'slow down', { retryAfter: 40 });
+      return { messageId: '<ok@example.com>' };
+    } };
+    const started = performance.now();
+    const result = await mailerWith(soon, { retry: { attempts: 3, deadline: 5_000 } }).send(request);
+    expect(result.attempts).toBe(2);
+    // The wait is the transport's, not a timing budget: a retry sooner than asked would be the bug.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(39);
   });
 });

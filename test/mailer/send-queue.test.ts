@@ -94,6 +94,30 @@ describe('the in-flight window', () => {
     expect(await Promise.all(sends)).toHaveLength(100);
   });
 
+  it("follows the transport's own maxInFlight, and your option over it", async () => {
+    const declared = Object.assign(heldTransport(), { maxInFlight: 2 });
+    const mailer = mailerWith(declared);
+    const sends = Array.from({ length: 5 }, (_, index) => sendTo(mailer, index));
+    await vi.waitFor(() => expect(declared.held).toHaveLength(2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(declared.held).toHaveLength(2);
+    while (declared.held.length > 0) {
+      declared.held[0]!.release();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await Promise.all(sends)).toHaveLength(5);
+    expect(declared.mostAtOnce).toBe(2);
+
+    const overridden = Object.assign(heldTransport(), { maxInFlight: 2 });
+    const wider = mailerWith(overridden, { maxInFlight: 4 });
+    const more = Array.from({ length: 5 }, (_, index) => sendTo(wider, index));
+    await vi.waitFor(() => expect(overridden.held).toHaveLength(4));
+    for (const entry of [...overridden.held]) entry.release();
+    await vi.waitFor(() => expect(overridden.held).toHaveLength(1));
+    overridden.held[0]!.release();
+    expect(await Promise.all(more)).toHaveLength(5);
+  });
+
   it('refuses a maxInFlight that is not a whole number of at least 1, naming it', () => {
     for (const maxInFlight of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       let thrown: unknown;

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createMailer } from '../../create-mailer.js';
-import type { RenderedMessage } from '../../mailer.js';
+import type { RenderedMessage } from '../../types/send.js';
 import { composeMime } from '../../transports/smtp/compose-mime.js';
 import type { CliCommand } from '../cli-command.js';
 import { describeHeaders, describeMessage } from '../describe-message.js';

@@ -1,0 +1,74 @@
+/**
+ * Turns a usage type and a payload into the message to send: the template found, rendered, and
+ * dressed with the sender, reply-to and headers.
+ *
+ * @module
+ */
+import { toHeaderValue } from '../shared/header-value.js';
+import type { TemplateRegistry } from '../templates/template-registry.js';
+import type { RenderedMessage } from '../types/send.js';
+import type { TemplatePayload } from '../types/template.js';
+import type { UsageType } from '../types/usage-type.js';
+
+/** Marks every message as machine-sent, so auto-responders stay quiet (RFC 3834). */
+const AUTO_SUBMITTED_HEADER = { 'Auto-Submitted': 'auto-generated' } as const;
+
+/** What every message carries unless its template says otherwise. */
+export interface MessageDefaults {
+  /** The config's `fromEmail`. */
+  fromEmail: string;
+  /** The config's `replyTo`, if any. */
+  replyTo?: string;
+  /** The config's custom headers, already checked. */
+  customHeaders: Readonly<Record<string, string | readonly string[]>>;
+}
+
+/**
+ * Composes a message: finds the template, renders it with the payload, and sets From, Reply-To and
+ * the headers.
+ *
+ * @param type - The usage type of the send.
+ * @param payload - The template's variables.
+ * @param to - The parsed recipient; absent for a preview without one.
+ * @returns The message; its `headers` object is its own, so a transport may add to it.
+ * @throws {@link MailerError} from the template registry (`TemplateNotFound`, `TemplateSyntax`,
+ *   `Unavailable`) and the renderer (`MissingVariable`).
+ */
+export type ComposeMessage = (type: UsageType, payload: TemplatePayload, to: string | undefined) => Promise<RenderedMessage>;
+
+/**
+ * Creates the composer of one mailer. The From header is made once here, not per message.
+ *
+ * @param registry - Where templates are found.
+ * @param defaults - The sender, reply-to and custom headers of the config.
+ * @returns The composer.
+ */
+export function createMessageComposer(registry: TemplateRegistry, defaults: MessageDefaults): ComposeMessage {
+  const from = toHeaderValue(defaults.fromEmail);
+  const headers = { ...AUTO_SUBMITTED_HEADER, ...defaults.customHeaders };
+  const hasLists = Object.values(headers).some((value) => Array.isArray(value));
+  // Each message gets its own headers: a transport that adds one must not change the next message's.
+  const headersForOneMessage = (): Record<string, string | string[]> =>
+    hasLists
+      ? Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? [...value] : value]))
+      : ({ ...headers } as Record<string, string>);
+
+  return async (type, payload, to) => {
+    const template = await registry.find(type, payload.locale);
+    const { definition } = template;
+    const content = template.render(payload);
+    const replyTo = definition.replyTo ?? defaults.replyTo;
+    const message: RenderedMessage = {
+      from: definition.sendFrom === undefined ? from : toHeaderValue(definition.sendFrom),
+      subject: content.subject,
+      text: content.text,
+      headers: headersForOneMessage(),
+      usageType: type,
+    };
+    if (to !== undefined) message.to = to;
+    if (replyTo !== undefined) message.replyTo = toHeaderValue(replyTo);
+    if (content.html !== undefined) message.html = content.html;
+    if (definition.locale !== undefined) message.locale = definition.locale;
+    return message;
+  };
+}
