@@ -6,6 +6,7 @@
  */
 import type { AddressInfo, Socket } from 'node:net';
 import type { SMTPServer, SMTPServerOptions, SMTPServerSession } from 'smtp-server';
+import { importOptional } from '../shared/import-optional.js';
 import { asyncDispose } from '../shared/async-dispose.js';
 import type { MailerConfig } from '../config/mailer-config.js';
 import { MailerError } from '../errors/mailer-error.js';
@@ -163,8 +164,13 @@ interface Waiter {
  * smtp-server always waits 100 ms before its greeting (to catch clients that talk too soon), so
  * each new connection costs that much; pooled sends reuse one.
  *
+ * It needs the packages `smtp-server` and `mailparser`, optional peer dependencies of auth-mailer
+ * that a production install goes without: `npm install --save-dev smtp-server mailparser`.
+ *
  * @param options - Auth, TLS and failure hooks.
  * @returns The running sink; close it when done.
+ * @throws {@link index!MailerError} `InvalidConfig` naming the package to install when
+ *   `smtp-server` or `mailparser` is missing.
  * @example
  * ```ts
  * import { startSmtpSink } from 'auth-mailer/testing';
@@ -179,7 +185,11 @@ interface Waiter {
  * ```
  */
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
-  const [{ SMTPServer }, { simpleParser }] = await Promise.all([import('smtp-server'), import('mailparser')]);
+  const [{ SMTPServer }, { simpleParser }] = await importOptional(
+    () => Promise.all([import('smtp-server'), import('mailparser')]),
+    ['smtp-server', 'mailparser'],
+    'the SMTP sink',
+  );
   const messages: ReceivedMessage[] = [];
   const waiters = new Set<Waiter>();
   let connectionCount = 0;
