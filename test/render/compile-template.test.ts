@@ -192,6 +192,18 @@ describe('TemplateSyntax at compile time', () => {
     expect(error.message).toContain(expected);
   });
 
+  it('rejects sections nested deeper than 100, naming the template and saying so', () => {
+    const nested = (depth: number): string => `${'{{#a}}'.repeat(depth)}{{code}}${'{{/a}}'.repeat(depth)}`;
+    const deepest = compileTemplate(plain(nested(100)));
+    expect(deepest.render({ a: true, code: 7 }).text).toBe(Mustache.render(nested(100), { a: true, code: 7 }));
+    for (const depth of [101, 5000]) {
+      const error = errorOf(() => compileTemplate(html('ok', { subject: nested(depth), usageType: 'Register' })));
+      expect(error.code).toBe('TemplateSyntax');
+      expect(error.message).toContain('template "Register" (no locale) does not compile: subject nests sections');
+      expect(error.message).toContain('more than 100 deep, at {{#a}}');
+    }
+  });
+
   it('names the subject and text fields', () => {
     expect(errorOf(() => compileTemplate(html('ok', { subject: '{{#a}}' }))).message).toContain('subject: Unclosed section');
     expect(errorOf(() => compileTemplate(html('ok', { text: '{{x' }))).message).toContain('text: Unclosed tag');
