@@ -36,3 +36,23 @@ describe('a template nested too deep', () => {
     expect(transport.messages).toHaveLength(0);
   });
 });
+
+describe('an HTML body nested too deep for the plain-text part', () => {
+  const templates: TemplateDefinition[] = [
+    { usageType: 'Generic', contentType: 'text/html', subject: 'Your code', content: '<p>Code {{code}}</p>{{{banner}}}' },
+    // Escaped values cannot open elements, but a list can: one <blockquote> per item, never closed.
+    { usageType: 'Register', contentType: 'text/html', subject: 'Welcome', content: '<p>Code {{code}}</p>{{#replies}}<blockquote>{{.}}{{/replies}}' },
+  ];
+
+  it.each([
+    ['a raw value', 'SignIn', { code: '7', banner: `${'<div>'.repeat(20_000)}deep` }, 'deep'],
+    ['a section over a long list', 'Register', { code: '7', replies: Array.from({ length: 20_000 }, (_, index) => `reply ${index}`) }, 'reply 19999'],
+  ])('is sent with its text part cut short, not failed as MissingVariable: %s', async (_label, type, payload, htmlEnd) => {
+    const transport = new MemoryTransport();
+    const mailer = createMailer({ ...config, templates }, { transport });
+    await mailer.send({ to: 'ada@example.com', type, payload });
+    const [message] = transport.messages;
+    expect(message?.text).toMatch(/^Code 7\n\n.*\.\.\.$/s);
+    expect(message?.html?.endsWith(htmlEnd)).toBe(true);
+  });
+});
