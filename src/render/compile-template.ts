@@ -39,8 +39,9 @@ export interface CompiledTemplate {
    * @param payload - The template's variables.
    * @returns The subject, the text part and, for HTML templates, the HTML part.
    * @throws {MailerError} `MissingVariable` naming every variable the rendering reached that the
-   *   payload lacks (`null` and `undefined` count as missing); `Unavailable` when it derives its text
-   *   part and the plain-text converter is not loaded.
+   *   payload lacks (`null` and `undefined` count as missing), or the first whose value it cannot use
+   *   (a symbol, a function returning a function); `Unavailable` when it derives its text part and
+   *   the plain-text converter is not loaded.
    */
   render(payload: TemplatePayload): RenderedContent;
 }
@@ -67,7 +68,8 @@ const writer = new Mustache.Writer();
  * `{{& name}}` (never escaped), dotted names, `{{.}}`, sections and inverted sections, comments and
  * set-delimiter tags. Partials are not. Only own properties of payload objects are looked up; a
  * function value is called with the current context as `this` and its result used instead (a
- * function returning a function, a higher-order section, counts as missing).
+ * function returning a function, mustache's lambda for higher-order sections, is not supported:
+ * rendering it is `MissingVariable`, an inverted section over it renders nothing).
  *
  * @param definition - The template.
  * @returns The compiled template.

@@ -56,3 +56,15 @@ describe('an HTML body nested too deep for the plain-text part', () => {
     expect(message?.html?.endsWith(htmlEnd)).toBe(true);
   });
 });
+
+describe('a section over a function that returns a function (a mustache higher-order lambda)', () => {
+  it('fails the send with MissingVariable naming it, instead of sending the message without the section', async () => {
+    const transport = new MemoryTransport();
+    const mailer = createMailer({ ...config, templates: [plain('Generic', 'Hello.{{#bold}} Your code is {{code}}.{{/bold}}')] }, { transport });
+    const payload = { code: '7', bold: () => (text: string) => `*${text}*` };
+    const error = await failureOf(mailer.send({ to: 'ada@example.com', type: 'SignIn', payload }));
+    expect(error.code).toBe('MissingVariable');
+    expect(error.message).toContain('Cannot render {{#bold}}: its value is a function that returns a function');
+    expect(transport.messages).toHaveLength(0);
+  });
+});

@@ -133,6 +133,27 @@ describe('values', () => {
     expect(compileTemplate(plain(template)).render(payload).text).toBe('Hello Ada;Hello Bob');
   });
 
+  it('refuses a section whose function returns a function (a higher-order lambda), never dropping it', () => {
+    const payload = { code: 7, bold: () => (text: string) => `<b>${text}</b>` };
+    const error = errorOf(() => compileTemplate(plain('Hi {{#bold}}Code {{code}}{{/bold}}')).render(payload));
+    expect(error.code).toBe('MissingVariable');
+    expect(error.message).toContain('Cannot render {{#bold}}: its value is a function that returns a function');
+    expect(error.message).toContain('Pass a list, an object, a string, a number or a boolean for bold in payload');
+  });
+
+  it('refuses a variable whose function returns a function, instead of calling it absent', () => {
+    const error = errorOf(() => compileTemplate(plain('Hi {{name}}')).render({ name: () => () => '1' }));
+    expect(error.code).toBe('MissingVariable');
+    expect(error.message).toContain('Cannot render {{name}}: its value is a function that returns a function');
+  });
+
+  it('skips an inverted section over a function returning a function, as mustache does', () => {
+    const template = 'a{{^lambda}}none{{/lambda}}b';
+    const payload = { lambda: () => (text: string) => text };
+    expect(compileTemplate(plain(template)).render(payload).text).toBe(Mustache.render(template, payload));
+    expect(Mustache.render(template, payload)).toBe('ab');
+  });
+
   it('does not reach inherited members of payload objects', () => {
     const error = errorOf(() => compileTemplate(plain('{{constructor}}{{toString}}')).render({}));
     expect(error.code).toBe('MissingVariable');
