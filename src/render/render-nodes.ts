@@ -42,8 +42,9 @@ export interface SectionNode {
 export type TemplateNode = string | VariableNode | SectionNode;
 
 /**
- * Looks `name` up the context stack the way mustache does, innermost context first, but only
- * among own properties (a payload's inherited members such as `constructor` are never reached).
+ * Looks `name` up the context stack the way mustache does, innermost context first, among the
+ * members {@link isReachable} allows: own properties and those a class instance inherits, never
+ * `constructor`, `__proto__` or Object.prototype's members.
  * A function value is called with the innermost context as `this` and its result is used instead.
  *
  * @param stack - The context stack; the payload at index 0, section contexts above it.
@@ -58,7 +59,7 @@ export function lookupVariable(stack: readonly unknown[], name: VariableName): u
   } else if (name.path === undefined) {
     for (let index = stack.length - 1; index >= 0; index--) {
       const view = stack[index];
-      if (typeof view === 'object' && view !== null && Object.hasOwn(view, name.source)) {
+      if (typeof view === 'object' && view !== null && isReachable(view, name.source)) {
         value = (view as Record<string, unknown>)[name.source];
         break;
       }
@@ -75,12 +76,34 @@ function lookupPath(stack: readonly unknown[], path: readonly string[]): unknown
     let current = stack[index];
     for (let segment = 0; current !== null && current !== undefined && segment <= last; segment++) {
       const key = path[segment] as string;
-      const hit = Object.hasOwn(current as object, key);
+      const hit = isReachable(current as object, key);
       if (segment === last && hit) return (current as Record<string, unknown>)[key];
       current = hit ? (current as Record<string, unknown>)[key] : undefined;
     }
   }
   return undefined;
+}
+
+/**
+ * Tells whether a template may read `key` of `view`. Like mustache, it reaches the getters and
+ * methods an object inherits from its class (an ORM row's fields), but only the own properties of
+ * a string, number or function. Unlike mustache, it never reaches `constructor` or `__proto__`, nor
+ * what every object inherits from Object.prototype (`toString`, `hasOwnProperty`...): a template's
+ * typo stays a missing variable, and prototype pollution cannot put text in a message.
+ *
+ * @param view - A context object, or a value on a dotted path (never `null` or `undefined`).
+ * @param key - A name, or one segment of a dotted name.
+ * @returns Whether the lookup finds `key` on `view`.
+ */
+function isReachable(view: object, key: string): boolean {
+  if (Object.hasOwn(view, key)) return true;
+  if (typeof view !== 'object' || key === 'constructor' || key === '__proto__') return false;
+  let proto = Object.getPrototypeOf(view) as object | null;
+  while (proto !== null && proto !== Object.prototype) {
+    if (Object.hasOwn(proto, key)) return true;
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  return false;
 }
 
 /**

@@ -159,6 +159,54 @@ describe('values', () => {
     expect(error.code).toBe('MissingVariable');
     expect(error.message).toContain('{{constructor}}, {{toString}}');
   });
+
+  it('reaches the getters and methods a class instance inherits (an ORM row), as mustache does', () => {
+    class Record {
+      readonly #fields: { [field: string]: unknown };
+      constructor(fields: { [field: string]: unknown }) {
+        this.#fields = fields;
+      }
+      get id() {
+        return this.#fields.id;
+      }
+    }
+    class User extends Record {
+      get name() {
+        return this.#name();
+      }
+      greeting(this: User) {
+        return `Hello ${this.name}`;
+      }
+      #name() {
+        return 'Ada <Lovelace>';
+      }
+    }
+    const payload = { code: 7, user: new User({ id: 3 }) };
+    const template = '{{#user}}{{greeting}} #{{id}} {{code}}{{/user}} {{user.name}} {{user.id}}{{^user.name}}none{{/user.name}}';
+    expect(compileTemplate(html(template)).render(payload).html).toBe(Mustache.render(template, payload));
+    expect(compileTemplate(plain(template)).render(payload).text).toBe('Hello Ada <Lovelace> #3 7 Ada <Lovelace> 3');
+  });
+
+  it('still does not reach constructor, __proto__ or what every object inherits from Object.prototype', () => {
+    class Row {
+      get name() {
+        return 'Ada';
+      }
+    }
+    const template = compileTemplate(plain('{{#row}}{{constructor}}{{toString}}{{/row}}{{row.__proto__}}{{row.constructor.name}}{{row.hasOwnProperty}}'));
+    const error = errorOf(() => template.render({ row: new Row() }));
+    expect(error.message).toContain('{{constructor}}, {{toString}}, {{row.__proto__}}, {{row.constructor.name}}, {{row.hasOwnProperty}}');
+  });
+
+  it('does not reach what prototype pollution adds to Object.prototype', () => {
+    const template = compileTemplate(plain('{{code}} {{polluted}}'));
+    Object.defineProperty(Object.prototype, 'polluted', { value: 'injected', configurable: true, writable: true });
+    try {
+      expect(errorOf(() => template.render({ code: 1 })).message).toContain('it uses {{polluted}} but');
+    } finally {
+      delete (Object.prototype as { polluted?: unknown }).polluted;
+    }
+  });
 });
 
 describe('missing variables', () => {
