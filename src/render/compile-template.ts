@@ -66,10 +66,12 @@ const writer = new Mustache.Writer();
  *
  * Supported mustache: `{{name}}` (HTML-escaped in `text/html` content only), `{{{name}}}` and
  * `{{& name}}` (never escaped), dotted names, `{{.}}`, sections and inverted sections, comments and
- * set-delimiter tags. Partials are not. Only own properties of payload objects are looked up; a
- * function value is called with the current context as `this` and its result used instead (a
- * function returning a function, mustache's lambda for higher-order sections, is not supported:
- * rendering it is `MissingVariable`, an inverted section over it renders nothing).
+ * set-delimiter tags. Partials are not. Payload objects are looked up as mustache does, own
+ * properties and those inherited from a class (getters, methods), except `constructor`, `__proto__`
+ * and Object.prototype's members; a function value is called with the current context as `this`
+ * and its result used instead (a function returning a function, mustache's lambda for
+ * higher-order sections, is not supported: rendering it is `MissingVariable`, an inverted section
+ * over it renders nothing). Sections nest at most 100 deep.
  *
  * @param definition - The template.
  * @returns The compiled template.
