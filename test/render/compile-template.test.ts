@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Mustache from 'mustache';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MailerError } from '../../src/errors.js';
@@ -271,6 +272,22 @@ describe('TemplateSyntax at compile time', () => {
       expect(error.message).toContain('template "Register" (no locale) does not compile: subject nests sections');
       expect(error.message).toContain('more than 100 deep, at {{#a}}');
     }
+  });
+
+  it('compiles any mix of sections and inverted sections up to 100 deep, and rejects deeper ones', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('#', '^'), { minLength: 1, maxLength: 250, size: 'max' }), (sigils) => {
+        const names = sigils.map((_, index) => `s${index}`);
+        const source = `${sigils.map((sigil, index) => `{{${sigil}${names[index]}}}`).join('')}x${[...names].reverse().map((name) => `{{/${name}}}`).join('')}`;
+        const payload = Object.fromEntries(names.map((name, index) => [name, sigils[index] === '#']));
+        if (sigils.length <= 100) {
+          expect(compileTemplate(plain(source)).render(payload).text).toBe(Mustache.render(source, payload));
+        } else {
+          expect(errorOf(() => compileTemplate(plain(source))).message).toContain(`more than 100 deep, at {{${sigils[100]}s100}}`);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('names the subject and text fields', () => {
