@@ -43,7 +43,7 @@ export type TemplateNode = string | VariableNode | SectionNode;
 
 /**
  * Looks `name` up the context stack the way mustache does, innermost context first, among the
- * members {@link isReachable} allows: own properties and those a class instance inherits, never
+ * members `isReachable` allows: own properties and those a class instance inherits, never
  * `constructor`, `__proto__` or Object.prototype's members.
  * A function value is called with the innermost context as `this` and its result is used instead.
  *
