@@ -39,8 +39,9 @@ export interface CompiledTemplate {
    * @param payload - The template's variables.
    * @returns The subject, the text part and, for HTML templates, the HTML part.
    * @throws {MailerError} `MissingVariable` naming every variable the rendering reached that the
-   *   payload lacks (`null` and `undefined` count as missing); `Unavailable` when it derives its text
-   *   part and the plain-text converter is not loaded.
+   *   payload lacks (`null` and `undefined` count as missing), or the first whose value it cannot use
+   *   (a symbol, a function returning a function); `Unavailable` when it derives its text part and
+   *   the plain-text converter is not loaded.
    */
   render(payload: TemplatePayload): RenderedContent;
 }
@@ -48,6 +49,11 @@ export interface CompiledTemplate {
 type MustacheToken = [type: string, value: string, start: number, end: number, children?: MustacheToken[]];
 
 const TAGS: [string, string] = ['{{', '}}'];
+/**
+ * The deepest section nesting a template may have. Far beyond any real email, and low enough that
+ * compiling and rendering (which recurse once per level) never come near the stack's limit.
+ */
+const MAX_SECTION_DEPTH = 100;
 // A private writer with its parse cache off: compiled templates are cached by the registry, and
 // mustache's own cache would keep every template string ever parsed.
 const writer = new Mustache.Writer();
@@ -60,14 +66,18 @@ const writer = new Mustache.Writer();
  *
  * Supported mustache: `{{name}}` (HTML-escaped in `text/html` content only), `{{{name}}}` and
  * `{{& name}}` (never escaped), dotted names, `{{.}}`, sections and inverted sections, comments and
- * set-delimiter tags. Partials are not. Only own properties of payload objects are looked up; a
- * function value is called with the current context as `this` and its result used instead (a
- * function returning a function, a higher-order section, counts as missing).
+ * set-delimiter tags. Partials are not. Payload objects are looked up as mustache does, own
+ * properties and those inherited from a class (getters, methods), except `constructor`, `__proto__`
+ * and Object.prototype's members; a function value is called with the current context as `this`
+ * and its result used instead (a function returning a function, mustache's lambda for
+ * higher-order sections, is not supported: rendering it is `MissingVariable`, an inverted section
+ * over it renders nothing). Sections nest at most 100 deep.
  *
  * @param definition - The template.
  * @returns The compiled template.
  * @throws {MailerError} `TemplateSyntax` naming the template, the field and the parse error, when a
- *   field does not compile, uses a partial or an empty tag, or the definition is malformed.
+ *   field does not compile, uses a partial or an empty tag, nests sections more than 100 deep, or
+ *   the definition is malformed.
  */
 export function compileTemplate(definition: TemplateDefinition): CompiledTemplate {
   const snapshot = copyDefinition(definition);
@@ -130,10 +140,15 @@ function compileField(definition: TemplateDefinition, field: string, source: str
   } catch (error) {
     throw syntaxError(`${templateName(definition)} does not compile: ${field}: ${errorText(error)}`, error);
   }
-  return toNodes(tokens, (problem) => syntaxError(`${templateName(definition)} does not compile: ${field} ${problem}`), escape);
+  return toNodes(tokens, (problem) => syntaxError(`${templateName(definition)} does not compile: ${field} ${problem}`), escape, 0);
 }
 
-function toNodes(tokens: readonly MustacheToken[], fail: (problem: string) => MailerError, escape: boolean): TemplateNode[] {
+function toNodes(
+  tokens: readonly MustacheToken[],
+  fail: (problem: string) => MailerError,
+  escape: boolean,
+  depth: number,
+): TemplateNode[] {
   const nodes: TemplateNode[] = [];
   let text: string[] = [];
   const flushText = (): void => {
@@ -151,7 +166,11 @@ function toNodes(tokens: readonly MustacheToken[], fail: (problem: string) => Ma
     flushText();
     const name = toVariableName(value);
     if (type === '#' || type === '^') {
-      nodes.push({ kind: 'section', name, inverted: type === '^', children: toNodes(children ?? [], fail, escape) });
+      if (depth === MAX_SECTION_DEPTH) {
+        throw fail(`nests sections more than ${MAX_SECTION_DEPTH} deep, at {{${type}${value}}}: nest at most ${MAX_SECTION_DEPTH}`);
+      }
+      const body = toNodes(children ?? [], fail, escape, depth + 1);
+      nodes.push({ kind: 'section', name, inverted: type === '^', children: body });
     } else {
       nodes.push({ kind: 'variable', name, escape: escape && type === 'name' });
     }

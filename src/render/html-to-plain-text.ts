@@ -9,6 +9,12 @@ import { MailerError } from '../errors/mailer-error.js';
 
 const NOT_SHOWN = ['head', 'script', 'style', 'img'];
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+/**
+ * How deep html-to-text walks the element tree: its walk recurses once per level, and overflows
+ * the stack after about 2,000 (fewer inside tables). Real emails nest a few dozen levels; a deeper
+ * body (a list section that opens an element per item, a raw value) must not fail the send.
+ */
+const MAX_ELEMENT_DEPTH = 256;
 
 let convert: ((html: string) => string) | undefined;
 let loading: Promise<void> | undefined;
@@ -22,6 +28,7 @@ let loading: Promise<void> | undefined;
  *   what lets compileDerivedPlainText convert a template once.
  * - Headings keep their case: uppercasing would alter case-sensitive codes and names.
  * - Images are dropped (their URLs are noise in a text part); links read `label [url]`.
+ * - What is nested more than 256 elements deep is written `...`, so any body converts.
  *
  * @returns A promise that resolves once {@link htmlToPlainText} can run.
  * @throws {MailerError} `Unavailable` (as a rejection) when html-to-text cannot be loaded.
@@ -31,6 +38,7 @@ export function loadPlainTextConverter(): Promise<void> {
     ({ compile }) => {
       convert = compile({
         wordwrap: false,
+        limits: { maxDepth: MAX_ELEMENT_DEPTH },
         selectors: [
           ...NOT_SHOWN.map((selector) => ({ selector, format: 'skip' })),
           ...HEADINGS.map((selector) => ({ selector, options: { uppercase: false } })),
@@ -53,7 +61,7 @@ export function loadPlainTextConverter(): Promise<void> {
 /**
  * Converts an HTML body to readable plain text: blocks become paragraphs, lists get ` * `
  * bullets, links read `Reset password [https://example.com/reset]`, images, `<head>`, scripts
- * and styles are left out, and lines are not wrapped.
+ * and styles are left out, and lines are not wrapped. Elements nested more than 256 deep become `...`.
  *
  * @param html - The rendered HTML body.
  * @returns Its plain-text version.

@@ -42,8 +42,9 @@ export interface SectionNode {
 export type TemplateNode = string | VariableNode | SectionNode;
 
 /**
- * Looks `name` up the context stack the way mustache does, innermost context first, but only
- * among own properties (a payload's inherited members such as `constructor` are never reached).
+ * Looks `name` up the context stack the way mustache does, innermost context first, among the
+ * members `isReachable` allows: own properties and those a class instance inherits, never
+ * `constructor`, `__proto__` or Object.prototype's members.
  * A function value is called with the innermost context as `this` and its result is used instead.
  *
  * @param stack - The context stack; the payload at index 0, section contexts above it.
@@ -58,7 +59,7 @@ export function lookupVariable(stack: readonly unknown[], name: VariableName): u
   } else if (name.path === undefined) {
     for (let index = stack.length - 1; index >= 0; index--) {
       const view = stack[index];
-      if (typeof view === 'object' && view !== null && Object.hasOwn(view, name.source)) {
+      if (typeof view === 'object' && view !== null && isReachable(view, name.source)) {
         value = (view as Record<string, unknown>)[name.source];
         break;
       }
@@ -75,12 +76,34 @@ function lookupPath(stack: readonly unknown[], path: readonly string[]): unknown
     let current = stack[index];
     for (let segment = 0; current !== null && current !== undefined && segment <= last; segment++) {
       const key = path[segment] as string;
-      const hit = Object.hasOwn(current as object, key);
+      const hit = isReachable(current as object, key);
       if (segment === last && hit) return (current as Record<string, unknown>)[key];
       current = hit ? (current as Record<string, unknown>)[key] : undefined;
     }
   }
   return undefined;
+}
+
+/**
+ * Tells whether a template may read `key` of `view`. Like mustache, it reaches the getters and
+ * methods an object inherits from its class (an ORM row's fields), but only the own properties of
+ * a string, number or function. Unlike mustache, it never reaches `constructor` or `__proto__`, nor
+ * what every object inherits from Object.prototype (`toString`, `hasOwnProperty`...): a template's
+ * typo stays a missing variable, and prototype pollution cannot put text in a message.
+ *
+ * @param view - A context object, or a value on a dotted path (never `null` or `undefined`).
+ * @param key - A name, or one segment of a dotted name.
+ * @returns Whether the lookup finds `key` on `view`.
+ */
+function isReachable(view: object, key: string): boolean {
+  if (Object.hasOwn(view, key)) return true;
+  if (typeof view !== 'object' || key === 'constructor' || key === '__proto__') return false;
+  let proto = Object.getPrototypeOf(view) as object | null;
+  while (proto !== null && proto !== Object.prototype) {
+    if (Object.hasOwn(proto, key)) return true;
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  return false;
 }
 
 /**
@@ -101,16 +124,19 @@ export function toText(value: unknown): string | undefined {
 }
 
 /**
- * Renders `nodes` against the context `stack`. A variable it reaches whose value is `null`,
- * `undefined` or a function (a higher-order lambda, unsupported) renders nothing and its name is
- * pushed onto `missing`; sections treat such values as falsy. Numbers render as `String(n)`.
+ * Renders `nodes` against the context `stack`. A variable it reaches whose value is `null` or
+ * `undefined` renders nothing and its name is pushed onto `missing`; sections treat such values as
+ * falsy. Numbers render as `String(n)`. A function value is called (see {@link lookupVariable}); one
+ * that returns a function, a mustache lambda for higher-order sections, is not supported: an
+ * inverted section over it renders nothing (it is truthy, as in mustache), anything else throws.
  *
  * @param nodes - The compiled template.
  * @param stack - The context stack (mutated during sections, restored on return).
  * @param missing - Receives the name of every variable reached without a value.
  * @returns The rendered text.
- * @throws {MailerError} `MissingVariable` when a variable's value cannot be rendered as text
- *   (see {@link toText}): the contract's nearest code, since the payload holds no usable value for it.
+ * @throws {MailerError} `MissingVariable` when a variable's value cannot be rendered as text (see
+ *   {@link toText}) or is a function, and when a section's value is a function: the contract's
+ *   nearest code, since the payload holds no usable value for it.
  */
 export function renderNodes(nodes: readonly TemplateNode[], stack: unknown[], missing: string[]): string {
   let output = '';
@@ -120,12 +146,12 @@ export function renderNodes(nodes: readonly TemplateNode[], stack: unknown[], mi
       output += node;
     } else if (node.kind === 'variable') {
       const value = lookupVariable(stack, node.name);
-      if (value === null || value === undefined || typeof value === 'function') {
+      if (value === null || value === undefined) {
         missing.push(node.name.source);
         continue;
       }
-      const text = toText(value);
-      if (text === undefined) throw unrenderableError(node.name.source, value);
+      const text = typeof value === 'function' ? undefined : toText(value);
+      if (text === undefined) throw unusableValueError(node.name.source, value, false);
       output += node.escape && typeof value !== 'number' ? escapeHtml(text) : text;
     } else {
       output += renderSection(node, stack, missing);
@@ -136,11 +162,11 @@ export function renderNodes(nodes: readonly TemplateNode[], stack: unknown[], mi
 
 function renderSection(node: SectionNode, stack: unknown[], missing: string[]): string {
   const value = lookupVariable(stack, node.name);
-  const absent = !value || typeof value === 'function';
   if (node.inverted) {
-    return absent || (Array.isArray(value) && value.length === 0) ? renderNodes(node.children, stack, missing) : '';
+    return !value || (Array.isArray(value) && value.length === 0) ? renderNodes(node.children, stack, missing) : '';
   }
-  if (absent) return '';
+  if (!value) return '';
+  if (typeof value === 'function') throw unusableValueError(node.name.source, value, true);
   if (Array.isArray(value)) {
     let output = '';
     for (const item of value) output += renderWithContext(node.children, stack, item, missing);
@@ -159,11 +185,14 @@ function renderWithContext(nodes: readonly TemplateNode[], stack: unknown[], vie
   return output;
 }
 
-function unrenderableError(name: string, value: unknown): MailerError {
-  const kind = typeof value === 'symbol' ? 'a symbol' : 'an object without a usable toString';
+function unusableValueError(name: string, value: unknown, section: boolean): MailerError {
+  const kind =
+    typeof value === 'function'
+      ? 'a function that returns a function (a mustache lambda for higher-order sections), which auth-mailer does not support'
+      : `${typeof value === 'symbol' ? 'a symbol' : 'an object without a usable toString'}, which cannot be rendered as text`;
+  const instead = section ? 'a list, an object, a string, a number or a boolean' : 'a string or a number';
   return new MailerError(
     'MissingVariable',
-    `Cannot render {{${name}}}: its value is ${kind}, which cannot be rendered as text. ` +
-      `Pass a string or a number for ${name} in payload.`,
+    `Cannot render {{${section ? '#' : ''}${name}}}: its value is ${kind}. Pass ${instead} for ${name} in payload.`,
   );
 }

@@ -45,4 +45,27 @@ describe('the message the mailer composes', () => {
       ['SignIn', 'pt'],
     ]);
   });
+
+  it("renders the fields of an ORM row, which are getters on its class's prototype", async () => {
+    class VerificationRow {
+      readonly #columns = { code: '314159', locale: 'pt-BR', user: { name: 'Ada' } };
+      get code(): string {
+        return this.#columns.code;
+      }
+      get locale(): string {
+        return this.#columns.locale;
+      }
+      get user(): { name: string } {
+        return this.#columns.user;
+      }
+    }
+    const templates = [
+      { usageType: 'Generic', contentType: 'text/plain', subject: 'Your code', content: 'Code {{code}}' },
+      { usageType: 'SignIn', locale: 'pt', contentType: 'text/plain', subject: 'Olá {{user.name}}', content: 'Código {{code}}' },
+    ];
+    const transport = new MemoryTransport();
+    const mailer = createMailer({ ...config, templates }, { transport });
+    await mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: new VerificationRow() as never });
+    expect(transport.messages[0]).toMatchObject({ subject: 'Olá Ada', text: 'Código 314159' });
+  });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Mustache from 'mustache';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MailerError } from '../../src/errors/mailer-error.js';
@@ -133,10 +134,79 @@ describe('values', () => {
     expect(compileTemplate(plain(template)).render(payload).text).toBe('Hello Ada;Hello Bob');
   });
 
+  it('refuses a section whose function returns a function (a higher-order lambda), never dropping it', () => {
+    const payload = { code: 7, bold: () => (text: string) => `<b>${text}</b>` };
+    const error = errorOf(() => compileTemplate(plain('Hi {{#bold}}Code {{code}}{{/bold}}')).render(payload));
+    expect(error.code).toBe('MissingVariable');
+    expect(error.message).toContain('Cannot render {{#bold}}: its value is a function that returns a function');
+    expect(error.message).toContain('Pass a list, an object, a string, a number or a boolean for bold in payload');
+  });
+
+  it('refuses a variable whose function returns a function, instead of calling it absent', () => {
+    const error = errorOf(() => compileTemplate(plain('Hi {{name}}')).render({ name: () => () => '1' }));
+    expect(error.code).toBe('MissingVariable');
+    expect(error.message).toContain('Cannot render {{name}}: its value is a function that returns a function');
+  });
+
+  it('skips an inverted section over a function returning a function, as mustache does', () => {
+    const template = 'a{{^lambda}}none{{/lambda}}b';
+    const payload = { lambda: () => (text: string) => text };
+    expect(compileTemplate(plain(template)).render(payload).text).toBe(Mustache.render(template, payload));
+    expect(Mustache.render(template, payload)).toBe('ab');
+  });
+
   it('does not reach inherited members of payload objects', () => {
     const error = errorOf(() => compileTemplate(plain('{{constructor}}{{toString}}')).render({}));
     expect(error.code).toBe('MissingVariable');
     expect(error.message).toContain('{{constructor}}, {{toString}}');
+  });
+
+  it('reaches the getters and methods a class instance inherits (an ORM row), as mustache does', () => {
+    class Record {
+      readonly #fields: { [field: string]: unknown };
+      constructor(fields: { [field: string]: unknown }) {
+        this.#fields = fields;
+      }
+      get id() {
+        return this.#fields.id;
+      }
+    }
+    class User extends Record {
+      get name() {
+        return this.#name();
+      }
+      greeting(this: User) {
+        return `Hello ${this.name}`;
+      }
+      #name() {
+        return 'Ada <Lovelace>';
+      }
+    }
+    const payload = { code: 7, user: new User({ id: 3 }) };
+    const template = '{{#user}}{{greeting}} #{{id}} {{code}}{{/user}} {{user.name}} {{user.id}}{{^user.name}}none{{/user.name}}';
+    expect(compileTemplate(html(template)).render(payload).html).toBe(Mustache.render(template, payload));
+    expect(compileTemplate(plain(template)).render(payload).text).toBe('Hello Ada <Lovelace> #3 7 Ada <Lovelace> 3');
+  });
+
+  it('still does not reach constructor, __proto__ or what every object inherits from Object.prototype', () => {
+    class Row {
+      get name() {
+        return 'Ada';
+      }
+    }
+    const template = compileTemplate(plain('{{#row}}{{constructor}}{{toString}}{{/row}}{{row.__proto__}}{{row.constructor.name}}{{row.hasOwnProperty}}'));
+    const error = errorOf(() => template.render({ row: new Row() }));
+    expect(error.message).toContain('{{constructor}}, {{toString}}, {{row.__proto__}}, {{row.constructor.name}}, {{row.hasOwnProperty}}');
+  });
+
+  it('does not reach what prototype pollution adds to Object.prototype', () => {
+    const template = compileTemplate(plain('{{code}} {{polluted}}'));
+    Object.defineProperty(Object.prototype, 'polluted', { value: 'injected', configurable: true, writable: true });
+    try {
+      expect(errorOf(() => template.render({ code: 1 })).message).toContain('it uses {{polluted}} but');
+    } finally {
+      delete (Object.prototype as { polluted?: unknown }).polluted;
+    }
   });
 });
 
@@ -190,6 +260,34 @@ describe('TemplateSyntax at compile time', () => {
     expect(error.code).toBe('TemplateSyntax');
     expect(error.message).toContain('template "ForgotPassword" (locale "fr") does not compile');
     expect(error.message).toContain(expected);
+  });
+
+  it('rejects sections nested deeper than 100, naming the template and saying so', () => {
+    const nested = (depth: number): string => `${'{{#a}}'.repeat(depth)}{{code}}${'{{/a}}'.repeat(depth)}`;
+    const deepest = compileTemplate(plain(nested(100)));
+    expect(deepest.render({ a: true, code: 7 }).text).toBe(Mustache.render(nested(100), { a: true, code: 7 }));
+    for (const depth of [101, 5000]) {
+      const error = errorOf(() => compileTemplate(html('ok', { subject: nested(depth), usageType: 'Register' })));
+      expect(error.code).toBe('TemplateSyntax');
+      expect(error.message).toContain('template "Register" (no locale) does not compile: subject nests sections');
+      expect(error.message).toContain('more than 100 deep, at {{#a}}');
+    }
+  });
+
+  it('compiles any mix of sections and inverted sections up to 100 deep, and rejects deeper ones', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('#', '^'), { minLength: 1, maxLength: 250, size: 'max' }), (sigils) => {
+        const names = sigils.map((_, index) => `s${index}`);
+        const source = `${sigils.map((sigil, index) => `{{${sigil}${names[index]}}}`).join('')}x${[...names].reverse().map((name) => `{{/${name}}}`).join('')}`;
+        const payload = Object.fromEntries(names.map((name, index) => [name, sigils[index] === '#']));
+        if (sigils.length <= 100) {
+          expect(compileTemplate(plain(source)).render(payload).text).toBe(Mustache.render(source, payload));
+        } else {
+          expect(errorOf(() => compileTemplate(plain(source))).message).toContain(`more than 100 deep, at {{${sigils[100]}s100}}`);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('names the subject and text fields', () => {

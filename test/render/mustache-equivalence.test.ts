@@ -25,15 +25,48 @@ const { template } = fc.letrec<{ template: string; part: string }>((tie) => ({
   ),
 }));
 
+type Fields = { a?: unknown; b?: unknown; list?: unknown };
+
+/** An ORM-like row: its fields are getters on the class's prototype, not own properties; it has no `b`. */
+class Row {
+  readonly #fields: Fields;
+  constructor(fields: Fields) {
+    this.#fields = fields;
+  }
+  get a(): unknown {
+    return this.#fields.a;
+  }
+  get list(): unknown {
+    return this.#fields.list;
+  }
+}
+
+/** A row with a `b`: its getter sits on the subclass's prototype, `a` and `list` one prototype up. */
+class DerivedRow extends Row {
+  readonly #b: unknown;
+  constructor(fields: Fields) {
+    super(fields);
+    this.#b = fields.b;
+  }
+  get b(): unknown {
+    return this.#b;
+  }
+}
+
+const rowOf = (fields: fc.Arbitrary<Fields>): fc.Arbitrary<Row> =>
+  fc.tuple(fields, fc.boolean()).map(([values, derived]) => (derived ? new DerivedRow(values) : new Row(values)));
+
 const { value: payloadValue } = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
     fc.constantFrom('', 'Ada', '<b>&"\'/`=', 'x y', 0, 7, -1.5, true, false, null),
     fc.array(tie('value'), { maxLength: 3 }),
     fc.record({ a: tie('value'), b: tie('value'), list: tie('value') }, { requiredKeys: [], noNullPrototype: true }),
+    rowOf(fc.record({ a: tie('value'), b: tie('value'), list: tie('value') }, { requiredKeys: [], noNullPrototype: true })),
   ),
 }));
-const payload = fc.record({ a: payloadValue, b: payloadValue, list: payloadValue }, { requiredKeys: [], noNullPrototype: true });
+const fields = fc.record({ a: payloadValue, b: payloadValue, list: payloadValue }, { requiredKeys: [], noNullPrototype: true });
+const payload = fc.oneof(fields, rowOf(fields));
 
 /** Parses with mustache; when mustache rejects the template, compileTemplate must reject it too. */
 function compilesLikeMustache(source: string): boolean {
@@ -100,5 +133,54 @@ describe('the token walker agrees with Mustache.render', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('class instances and lambdas render as with Mustache.render', () => {
+  class Person {
+    readonly #first: string;
+    constructor(first: string) {
+      this.#first = first;
+    }
+    get first(): string {
+      return this.#first;
+    }
+    get missing(): undefined {
+      return undefined;
+    }
+    shout(this: { first?: string }): string {
+      return `${this.first ?? 'nobody'}!`;
+    }
+  }
+  class Admin extends Person {
+    get role(): string {
+      return 'admin';
+    }
+  }
+  const view = {
+    first: 'outer',
+    ada: new Admin('Ada'),
+    people: [new Person('Bob'), new Admin('<Cy>')],
+    greet(this: { first?: string }) {
+      return `Hi ${this.first ?? 'there'}`;
+    },
+    truthy: () => 'yes',
+    empty: () => [],
+    higherOrder: () => (text: string) => text,
+  };
+
+  it.each([
+    ['prototype getters in a section', '{{#ada}}{{first}} {{role}}{{/ada}}'],
+    ['prototype getters on a dotted path', '{{ada.first}} {{ada.role}} {{ada.first.length}}'],
+    ['a list of instances', '{{#people}}[{{first}}{{#role}}/{{role}}{{/role}}]{{/people}}'],
+    ['a prototype method called with its instance as this', '{{#people}}{{shout}} {{/people}}'],
+    ['a prototype method called with the outer context as this', '{{ada.shout}}'],
+    ['a getter returning undefined stops the lookup', '{{#ada}}[{{#missing}}x{{/missing}}{{^missing}}none{{/missing}}]{{/ada}}'],
+    ['a payload function with the context as this', '{{greet}} {{#ada}}{{greet}}{{/ada}}'],
+    ['sections over lambdas', '{{#truthy}}T{{/truthy}}{{^truthy}}F{{/truthy}}{{#empty}}E{{/empty}}{{^empty}}not{{/empty}}'],
+    ['an inverted section over a higher-order lambda', 'a{{^higherOrder}}never{{/higherOrder}}b'],
+  ])('%s', (_label, template) => {
+    const compiled = compileTemplate({ usageType: 'T', contentType: 'text/html', subject: 's', content: template, text: '' });
+    expect(compiled.render(view).html).toBe(Mustache.render(template, view));
   });
 });

@@ -72,6 +72,14 @@ describe('htmlToPlainText', () => {
     );
     expect(text).toBe(`Title\n\n${long}\n\nReset password [https://example.com/r?a=1&b=2]`);
   });
+
+  it('writes "..." for what is nested more than 256 elements deep, instead of overflowing the stack', () => {
+    const nest = (depth: number, inner: string): string => `${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}`;
+    expect(htmlToPlainText(`<p>Code 1</p>${nest(256, 'kept')}`)).toBe('Code 1\n\nkept');
+    expect(htmlToPlainText(`<p>Code 1</p>${nest(257, 'cut')}<p>after</p>`)).toBe('Code 1\n\n...\n\nafter');
+    expect(htmlToPlainText(`<p>Code 1</p>${nest(20_000, 'cut')}<p>after</p>`)).toBe('Code 1\n\n...\n\nafter');
+    expect(htmlToPlainText(`<p>Code 1</p>${'<table><tr><td>'.repeat(5_000)}cut`)).toBe('Code 1\n\n...');
+  });
 });
 
 describe('the plain-text part of an HTML template without text', () => {
