@@ -12,6 +12,7 @@ export type {
   MailerConfig,
   SmtpAuth,
   LoginAuth,
+  EmptyLoginAuth,
   OAuth2TokenAuth,
   OAuth2ServiceAuth,
   DkimOptions,

@@ -38,7 +38,7 @@ interface PendingSend extends QueueLinks<PendingSend> {
   /** From the mailer's {@link DeadlineSweeper}: `retry.deadline` after the `send` call. */
   readonly deadline: number;
   /**
-   * Settles the caller's promise: with a result, or with a rejected promise (see {@link failSend}).
+   * Settles the caller's promise: with a result, or with a rejected promise (see `Mailer.#settle`).
    * Only this resolving function is kept; the promise's `reject` is left to be collected, which
    * makes every queued send one function smaller.
    */
@@ -154,6 +154,8 @@ export class Mailer {
         prev: undefined,
       };
       pending.abort?.signal.addEventListener('abort', pending.abort.listener, { once: true });
+      // Released in #settle: until then the deadline's timer keeps the process alive.
+      this.#sweeper.hold();
       this.#queue.push(pending);
     });
   }
@@ -256,15 +258,26 @@ export class Mailer {
         attempts,
       };
       if (result.response !== undefined) sent.response = result.response;
-      pending.resolve(sent);
+      this.#settle(pending, sent);
     } catch (error) {
-      failSend(pending, this.#sendFailure(error, signal, type, to));
+      this.#settle(pending, Promise.reject(this.#sendFailure(error, signal, type, to)));
     } finally {
       if (abort !== undefined && onDeadline !== undefined) {
         abort.signal.removeEventListener('abort', abort.listener);
         deadlineSignal.removeEventListener('abort', onDeadline);
       }
     }
+  }
+
+  /**
+   * Settles a send, once: with its result, or with a rejected promise holding its `MailerError`
+   * (resolving a promise with a rejected one rejects it; the rejected promise gets its handler in
+   * the next microtask, before Node looks for unhandled rejections). Releases the send's hold on
+   * the deadline sweeper, which stops keeping the process alive once no send is pending.
+   */
+  #settle(pending: PendingSend, outcome: SendResult | Promise<never>): void {
+    this.#sweeper.release();
+    pending.resolve(outcome);
   }
 
   /** What a send that failed rejects with; `deliverWithRetry` classifies its own failures. */
@@ -288,7 +301,7 @@ export class Mailer {
   #abort(pending: PendingSend): void {
     const reason: unknown = pending.abort?.signal.reason;
     if (this.#queue.remove(pending)) {
-      failSend(pending, classifyError(reason, { operation: sendOperation(pending.type, pending.to), attempts: 0 }));
+      this.#settle(pending, Promise.reject(classifyError(reason, { operation: sendOperation(pending.type, pending.to), attempts: 0 })));
     } else {
       pending.abort?.controller?.abort(reason);
     }
@@ -306,7 +319,7 @@ export class Mailer {
         `${operation} gave up after ${this.#retryPolicy.deadline} ms before its first attempt: it waited behind ` +
           'other sends for a free slot (maxInFlight) all that time. Nothing was sent.',
       );
-      failSend(oldest, classifyError(waited, { operation, attempts: 0 }));
+      this.#settle(oldest, Promise.reject(classifyError(waited, { operation, attempts: 0 })));
     }
   }
 
@@ -327,14 +340,6 @@ function unreadablePayloadError(operation: string, cause: unknown): MailerError 
       `(a getter, function or proxy in it failed; see cause). Pass plain strings and numbers as template variables.`,
     { cause },
   );
-}
-
-/**
- * Rejects a send's promise with `error`: resolving a promise with a rejected one rejects it. The
- * rejected promise gets its handler in the next microtask, before Node looks for unhandled rejections.
- */
-function failSend(pending: PendingSend, error: MailerError): void {
-  pending.resolve(Promise.reject(error));
 }
 
 function sendOperation(type: UsageType, to: string): string {

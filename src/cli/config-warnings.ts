@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { isEmptyLogin } from '../config/empty-login.js';
 import { formatPath } from '../config/format-path.js';
 import { isPlaceholder } from '../config/placeholder.js';
 import type { ConfigIssue } from '../errors/mailer-error.js';
@@ -19,7 +20,8 @@ const ADDRESS = /<([^<>]*)>\s*$|^([^<>]*)$/;
  * Lists the warnings for a raw config (as read from JSON, valid or not): templates listed without
  * a `Generic` one (the built-in templates then serve the other usage types), an HTML template
  * without a `text` part, `<...>` placeholders left in, `secure` contradicting
- * the port, a sender whose domain is not a full domain name. Values of secret fields (`auth.*`,
+ * the port, a sender whose domain is not a full domain name, an empty login (`auth: {}`), which
+ * sends without logging in. Values of secret fields (`auth.*`,
  * `dkim.privateKey`, TLS keys) are never repeated.
  *
  * @param config - The config as written; any shape is accepted.
@@ -31,6 +33,7 @@ export function configWarnings(config: unknown): ConfigIssue[] {
   return [
     ...placeholderWarnings(config, []),
     ...portWarnings(config),
+    ...authWarnings(config.auth),
     ...senderWarnings(config.fromEmail, 'fromEmail'),
     ...templates.flatMap((template, index) =>
       isRecord(template) ? [...senderWarnings(template.sendFrom, `templates[${index}].sendFrom`), ...htmlWarnings(template, index)] : [],
@@ -70,6 +73,18 @@ function portWarnings(config: Record<string, unknown>): ConfigIssue[] {
     ];
   }
   return [];
+}
+
+function authWarnings(auth: unknown): ConfigIssue[] {
+  if (!isEmptyLogin(auth)) return [];
+  return [
+    {
+      path: 'auth',
+      message:
+        'has neither user nor pass: the mailer will send without logging in, as to a relay that authorizes by ' +
+        'source address. Leave `auth` out to say so, or fill in `user` and `pass`',
+    },
+  ];
 }
 
 function senderWarnings(value: unknown, path: string): ConfigIssue[] {

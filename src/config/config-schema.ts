@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 
 import { hasControlCharacter } from '../shared/header-value.js';
+import { isEmptyLogin } from './empty-login.js';
 import { findAddressProblem } from './find-address-problem.js';
 import { kindOf } from '../shared/kind-of.js';
 import type { ResolvedMailerConfig } from './mailer-config.js';
@@ -231,11 +232,23 @@ function oauth2ServiceAuth() {
   );
 }
 
+/**
+ * A login with neither user nor pass (see {@link isEmptyLogin}), which Logto accepts for relays that
+ * authorize by source address: resolved as no `auth` at all, so the mailer never tries AUTH.
+ */
+function emptyLoginAuth() {
+  return v.pipe(
+    v.object({ type: authType(/^login$/i), user: v.optional(v.literal('')), pass: v.optional(v.literal('')) }),
+    v.transform(() => undefined),
+  );
+}
+
 const TOKEN_KEYS = ['clientId', 'clientSecret', 'refreshToken', 'accessToken', 'expires', 'accessUrl'];
 
 /** Which auth shape to check an `auth` object against, from its `type` and its keys. */
-function pickAuthShape(input: unknown): 'login' | 'oauth2Token' | 'oauth2Service' {
+function pickAuthShape(input: unknown): 'emptyLogin' | 'login' | 'oauth2Token' | 'oauth2Service' {
   if (typeof input !== 'object' || input === null) return 'login';
+  if (isEmptyLogin(input)) return 'emptyLogin';
   const { type } = input as { type?: unknown };
   const isOAuth2 = typeof type === 'string' && /^oauth2$/i.test(type);
   if (type !== undefined && !isOAuth2) return 'login';
@@ -246,7 +259,12 @@ function pickAuthShape(input: unknown): 'login' | 'oauth2Token' | 'oauth2Service
 
 /** `auth`, checked against the shape its `type` and keys point to. */
 function auth() {
-  const shapes = { login: loginAuth(), oauth2Token: oauth2TokenAuth(), oauth2Service: oauth2ServiceAuth() };
+  const shapes = {
+    emptyLogin: emptyLoginAuth(),
+    login: loginAuth(),
+    oauth2Token: oauth2TokenAuth(),
+    oauth2Service: oauth2ServiceAuth(),
+  };
   return v.lazy((input) => shapes[pickAuthShape(input)]);
 }
 

@@ -57,8 +57,22 @@ export interface OAuth2ServiceAuth {
   accessUrl?: string;
 }
 
+/**
+ * A login with neither user nor pass (`{}`, `{ user: '', pass: '' }`), as Logto saves its form for
+ * relays that authorize by source address: the same as leaving `auth` out, the mailer never tries
+ * AUTH. `auth-mailer check` warns about it.
+ */
+export interface EmptyLoginAuth {
+  /** `login`, in any case; may be left out. */
+  type?: string;
+  /** Empty or left out. */
+  user?: '';
+  /** Empty or left out. */
+  pass?: '';
+}
+
 /** Any of the accepted authentication shapes. */
-export type SmtpAuth = LoginAuth | OAuth2TokenAuth | OAuth2ServiceAuth;
+export type SmtpAuth = LoginAuth | OAuth2TokenAuth | OAuth2ServiceAuth | EmptyLoginAuth;
 
 /** DKIM signing options, as nodemailer takes them. */
 export interface DkimOptions {
@@ -116,7 +130,7 @@ export interface MailerConfig {
   fromEmail: string;
   /** Where replies go. */
   replyTo?: string;
-  /** How to authenticate; leave out for relays that authorize by source address. */
+  /** How to authenticate; leave out (or give an {@link EmptyLoginAuth}) for relays that authorize by source address. */
   auth?: SmtpAuth;
   /**
    * Headers added to every message: printable ASCII names, non-empty one-line values. The headers

@@ -34,8 +34,12 @@ interface Slot {
  * to 1/64 of the timeout late, never early, and everything that got its deadline within one such
  * slot shares one abort signal ({@link signalFor}) and one call of `onDeadline`. So a send costs no
  * timer, no `AbortController` and no entry in any collection: the sweeper holds at most 65 slots,
- * armed one timer at a time (`unref`'d, and none once every deadline has passed), however many
- * sends are pending.
+ * armed one timer at a time (none once every deadline has passed), however many sends are pending.
+ *
+ * The timer keeps the process alive only while something is held ({@link hold}): a pending send
+ * whose transport holds no socket or timer then still settles at its deadline, instead of the
+ * process exiting with the send's promise unsettled; once nothing is held, the timer is `unref`'d
+ * and an idle mailer never delays the exit.
  *
  * @example
  * ```ts
@@ -51,6 +55,8 @@ export class DeadlineSweeper {
   /** Deadlines not yet passed, oldest first. */
   readonly #slots: Slot[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** How many {@link hold} calls are not yet matched by {@link release}. */
+  #held = 0;
 
   /**
    * @param timeout - Milliseconds from {@link deadlineFromNow} to the deadline, at least 1.
@@ -99,11 +105,26 @@ export class DeadlineSweeper {
     return slot.controller.signal;
   }
 
+  /**
+   * Counts one more pending send: while any is held, the timer keeps the process alive until the
+   * next deadline. Call it when a send gets its deadline, and {@link release} once when it settles.
+   */
+  hold(): void {
+    this.#held += 1;
+    if (this.#held === 1) this.#timer?.ref();
+  }
+
+  /** Counts one pending send fewer: when none is left, the timer stops keeping the process alive. */
+  release(): void {
+    this.#held -= 1;
+    if (this.#held === 0) this.#timer?.unref();
+  }
+
   #arm(): void {
     const oldest = this.#slots[0];
     if (oldest === undefined) return;
     this.#timer = setTimeout(() => this.#sweep(), Math.max(0, oldest.deadline - performance.now()));
-    this.#timer.unref();
+    if (this.#held === 0) this.#timer.unref();
   }
 
   #sweep(): void {

@@ -5,7 +5,7 @@
  * @module
  */
 export { MemoryTransport } from './memory-transport.js';
-export type { MessageMatcher, MessageQuery, WaitForOptions } from './memory-transport.js';
+export type { MessageMatcher, MessageQuery, SendStall, WaitForOptions } from './memory-transport.js';
 export { startSmtpSink } from './smtp-sink.js';
 export type {
   ReceivedMessage,

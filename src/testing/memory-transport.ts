@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { MailerError, type MailerErrorCode } from '../errors/mailer-error.js';
 import type { MailMessage, Transport, TransportResult, TransportSendOptions } from '../types/transport.js';
+import { untilAborted } from '../shared/until-aborted.js';
 
 /** Fields a captured message must have; every field given must match. */
 export interface MessageQuery {
@@ -61,6 +62,20 @@ const WIRE_FAILURES: Partial<Record<MailerErrorCode, () => Error>> = {
   Unavailable: () => Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }),
 };
 
+/** A stall made by {@link MemoryTransport.stallNext}. */
+export interface SendStall {
+  /** Resolves once the stalled send has started: the transport has the message and waits. */
+  readonly started: Promise<void>;
+  /** Lets the stalled send go on: it captures its message and resolves. Does nothing once it rejected. */
+  release(): void;
+}
+
+/** A stall no send has reached yet: how to tell it started, and when it is released. */
+interface PendingStall {
+  readonly start: () => void;
+  readonly released: Promise<void>;
+}
+
 interface Waiter {
   matches: (message: MailMessage) => boolean;
   resolve: (message: MailMessage) => void;
@@ -89,6 +104,7 @@ export class MemoryTransport implements Transport {
   /** Every message sent, oldest first, as copies the caller cannot change by accident. */
   readonly messages: MailMessage[] = [];
   #failures: Array<() => unknown> = [];
+  #stalls: PendingStall[] = [];
   #waiters = new Set<Waiter>();
   #closed = false;
 
@@ -98,10 +114,11 @@ export class MemoryTransport implements Transport {
   }
 
   /**
-   * Captures `message`, or throws the next injected failure.
+   * Captures `message`, or throws the next injected failure; first waits while a
+   * {@link MemoryTransport.stallNext} stall holds it.
    *
    * @param message - The rendered message.
-   * @param options - Its signal; an aborted signal makes the send throw its reason.
+   * @param options - Its signal; an aborted signal makes the send throw its reason, also while stalled.
    * @returns A result with a fresh Message-ID and the recipient accepted.
    * @throws {@link index!MailerError} `Closed` after {@link MemoryTransport.close}; the injected failure;
    *   the signal's reason when it is aborted.
@@ -109,6 +126,11 @@ export class MemoryTransport implements Transport {
   async send(message: MailMessage, options?: TransportSendOptions): Promise<TransportResult> {
     if (this.#closed) throw new MailerError('Closed', `send ${message.usageType} to ${message.to}: the memory transport was closed`);
     options?.signal.throwIfAborted();
+    const stall = this.#stalls.shift();
+    if (stall !== undefined) {
+      stall.start();
+      await (options === undefined ? stall.released : untilAborted(stall.released, options.signal));
+    }
     const failure = this.#failures.shift();
     if (failure !== undefined) throw failure();
     const captured = structuredClone(message);
@@ -184,10 +206,11 @@ export class MemoryTransport implements Transport {
     return undefined;
   }
 
-  /** Forgets every captured message and every pending injected failure. */
+  /** Forgets every captured message, every pending injected failure and every stall no send has reached. */
   clear(): void {
     this.messages.length = 0;
     this.#failures = [];
+    this.#stalls = [];
   }
 
   /**
@@ -213,6 +236,31 @@ export class MemoryTransport implements Transport {
         : () => error;
     for (let count = 0; count < times; count += 1) this.#failures.push(make);
     return this;
+  }
+
+  /**
+   * Makes the next send stall, as a server that stops answering mid-send does: it captures nothing
+   * until {@link SendStall.release} is called, and rejects with its signal's reason, capturing
+   * nothing ever, if the signal aborts first. For testing what gives up on a slow send: the
+   * mailer's retry deadline, a caller's `AbortSignal.timeout`, the `maxInFlight` queue. Each call
+   * stalls one more send.
+   *
+   * @returns The stall: `started` resolves when the send reached it, `release()` lets it go on.
+   * @example
+   * ```ts
+   * const stall = transport.stallNext();
+   * const sending = mailer.send(request, { signal: AbortSignal.timeout(100) });
+   * await stall.started; // the transport has the message
+   * await expect(sending).rejects.toMatchObject({ code: 'Unavailable' });
+   * ```
+   */
+  stallNext(): SendStall {
+    let start!: () => void;
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => (start = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.#stalls.push({ start, released });
+    return { started, release };
   }
 
   /**

@@ -71,6 +71,20 @@ describe('configWarnings', () => {
     expect(paths(config)).toEqual(['templates[0].sendFrom']);
   });
 
+  it.each([{}, { user: '', pass: '' }, { type: 'LOGIN', user: '', pass: '' }])(
+    'warns that an empty login (%j) sends without logging in',
+    (auth) => {
+      expect(configWarnings(baseConfig({ auth }))).toEqual([
+        { path: 'auth', message: expect.stringContaining('has neither user nor pass: the mailer will send without logging in') },
+      ]);
+    },
+  );
+
+  it('does not take a half-filled login or a full one for an empty login', () => {
+    expect(paths(baseConfig({ auth: { user: 'apikey', pass: '' } }))).toEqual([]);
+    expect(paths(baseConfig({ auth: { user: 'apikey', pass: 'SG.secret' } }))).toEqual([]);
+  });
+
   it('tolerates configs of any shape', () => {
     expect(configWarnings('nope')).toEqual([]);
     expect(paths({ templates: 'x' })).toEqual([]);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../../src/config/parse-config.js';
-import { validConfig } from './issues-of.js';
+import { createMailer } from '../../src/index.js';
+import { startSmtpSink } from '../../src/testing/index.js';
+import { logtoConfigFor } from '../helpers/logto-config.js';
+import { issuesOf, validConfig } from './issues-of.js';
 
 // The shape the Logto admin console stores for its SMTP connector, filled in with real-looking values.
 const logtoConfig = {
@@ -96,6 +99,39 @@ describe('a Logto SMTP connector config', () => {
     expect(Object.isFrozen(resolved.templates)).toBe(true);
     expect(Object.isFrozen(resolved.templates[0])).toBe(true);
     expect(Object.isFrozen(resolved.customHeaders)).toBe(true);
+  });
+});
+
+describe('an empty login, as Logto saves it for relays that authorize by source address', () => {
+  // Logto's login shape has an optional user and pass: clearing the form's fields leaves one of these.
+  const emptyLogins = [{}, { user: '', pass: '' }, { type: 'login', user: '', pass: '' }, { type: 'LOGIN' }];
+
+  it.each(emptyLogins)('is the same as no auth: %j', (auth) => {
+    const resolved = parseConfig({ ...validConfig(), auth });
+    expect(Object.keys(resolved)).not.toContain('auth');
+  });
+
+  it('sends without logging in, to a server that offers AUTH but does not demand it', async () => {
+    await using sink = await startSmtpSink();
+    await using mailer = createMailer(logtoConfigFor(sink, { auth: { user: '', pass: '' } }));
+    await mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '123456' } });
+    const [message] = await sink.waitForMessages(1);
+    expect(message?.text).toContain('123456');
+    expect(message?.session.user).toBeUndefined();
+  });
+
+  it('still refuses a login with only one of user and pass, or with other keys', () => {
+    expect(issuesOf({ ...validConfig(), auth: { user: 'apikey', pass: '' } })).toEqual([
+      { path: 'auth.pass', message: expect.stringContaining('is empty') },
+    ]);
+    expect(issuesOf({ ...validConfig(), auth: { user: '', pass: 'SG.secret' } })).toEqual([
+      { path: 'auth.user', message: expect.stringContaining('is empty') },
+    ]);
+    expect(issuesOf({ ...validConfig(), auth: { user: '', pass: '', clientId: 'x' } })).toEqual([
+      { path: 'auth.user', message: expect.stringContaining('is empty') },
+      { path: 'auth.pass', message: expect.stringContaining('is empty') },
+      { path: 'auth.clientId', message: expect.stringContaining('unknown key') },
+    ]);
   });
 });
 

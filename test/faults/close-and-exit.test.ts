@@ -131,4 +131,36 @@ console.log(error.code, error.attempts);`,
     );
     expect(result).toEqual({ code: 0, stdout: 'Unavailable 3\n', stderr: '' });
   }, 20_000);
+
+  // A transport whose send never settles and holds no socket or timer: nothing else keeps the process alive.
+  const stalledSource = `const mailer = lib.createMailer({ host: '127.0.0.1', port, fromEmail: 'no-reply@acme.test' }, {
+  transport: { send: () => new Promise(() => {}) },
+  retry: { deadline: 200 },
+});`;
+
+  it('stays alive until a send whose transport never settles rejects at its deadline', async () => {
+    const result = await runScript(
+      `${stalledSource}
+mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '1' } }).then(
+  () => console.log('sent'),
+  (error) => console.log(error.code, error.retryable, error.attempts),
+);`,
+      await freePort(),
+    );
+    expect(result).toEqual({ code: 0, stdout: 'Unavailable true 1\n', stderr: '' });
+  }, 20_000);
+
+  it('is not kept alive by a mailer whose sends have all settled, long before their deadline', async () => {
+    const result = await runScript(
+      `const mailer = lib.createMailer({ host: '127.0.0.1', port, fromEmail: 'no-reply@acme.test' }, {
+  transport: { send: async () => ({ messageId: '<1@acme.test>' }) },
+  retry: { deadline: 3_600_000 },
+});
+const sent = await mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '1' } });
+console.log(sent.messageId);`,
+      await freePort(),
+    );
+    // runScript kills the process after 8 s (code null): an hour-long deadline must not hold it.
+    expect(result).toEqual({ code: 0, stdout: '<1@acme.test>\n', stderr: '' });
+  }, 20_000);
 });

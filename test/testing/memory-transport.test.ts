@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../src/errors/classify-error.js';
 import { MailerError, isMailerError } from '../../src/errors/mailer-error.js';
+import { createMailer } from '../../src/index.js';
 import { MemoryTransport } from '../../src/testing/memory-transport.js';
 import type { MailMessage } from '../../src/types/transport.js';
 
@@ -105,6 +106,54 @@ describe('MemoryTransport', () => {
     const reason = new MailerError('Unavailable', 'deadline');
     controller.abort(reason);
     expect(await caught(new MemoryTransport().send(message(), { signal: controller.signal }))).toBe(reason);
+  });
+
+  it('stalls the next send until released, then captures it', async () => {
+    const transport = new MemoryTransport();
+    const stall = transport.stallNext();
+    const sending = transport.send(message(), { signal });
+    await stall.started;
+    await transport.send(message({ to: 'grace@example.com' }), { signal });
+    expect(transport.messages.map((captured) => captured.to)).toEqual(['grace@example.com']);
+    stall.release();
+    await expect(sending).resolves.toMatchObject({ accepted: ['ada@example.com'] });
+    expect(transport.messages.map((captured) => captured.to)).toEqual(['grace@example.com', 'ada@example.com']);
+  });
+
+  it('rejects a stalled send with its abort reason, and captures nothing of it even when released later', async () => {
+    const transport = new MemoryTransport();
+    const stall = transport.stallNext();
+    const controller = new AbortController();
+    const sending = transport.send(message(), { signal: controller.signal });
+    await stall.started;
+    const reason = new MailerError('Unavailable', 'deadline');
+    controller.abort(reason);
+    expect(await caught(sending)).toBe(reason);
+    stall.release();
+    await transport.send(message({ to: 'grace@example.com' }), { signal });
+    expect(transport.messages.map((captured) => captured.to)).toEqual(['grace@example.com']);
+  });
+
+  it('lets a mailer give up on a stalled send at the caller\'s timeout, as on a server that stopped answering', async () => {
+    const transport = new MemoryTransport();
+    const mailer = createMailer({ host: 'smtp.example.com', fromEmail: 'no-reply@example.com' }, { transport });
+    const stall = transport.stallNext();
+    const sending = mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '1' } }, { signal: AbortSignal.timeout(50) });
+    await stall.started;
+    expect(await caught(sending)).toMatchObject({ code: 'Unavailable', retryable: true, attempts: 1 });
+    stall.release();
+    await mailer.close();
+    expect(transport.messages).toEqual([]);
+  });
+
+  it('forgets a stall that no send has reached yet on clear', async () => {
+    const transport = new MemoryTransport();
+    const stall = transport.stallNext();
+    transport.clear();
+    await transport.send(message(), { signal });
+    expect(transport.messages).toHaveLength(1);
+    // Released without a send it never stalled: nothing happens.
+    stall.release();
   });
 
   it('rejects with Closed after close, and keeps what it captured', async () => {

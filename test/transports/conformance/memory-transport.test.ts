@@ -24,6 +24,10 @@ runTransportConformance('MemoryTransport', async () => {
         }),
       );
     },
+    failNextSend(failure) {
+      transport.failNext(failure);
+    },
+    stallNextSend: () => transport.stallNext(),
     async teardown() {},
   };
 });
