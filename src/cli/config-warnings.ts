@@ -4,6 +4,7 @@
  * @module
  */
 import { formatPath } from '../config/format-path.js';
+import { isLocalhostName } from '../config/localhost-name.js';
 import { isPlaceholder } from '../config/placeholder.js';
 import type { ConfigIssue } from '../errors.js';
 
@@ -19,7 +20,9 @@ const ADDRESS = /<([^<>]*)>\s*$|^([^<>]*)$/;
  * Lists the warnings for a raw config (as read from JSON, valid or not): templates listed without
  * a `Generic` one (the built-in templates then serve the other usage types), an HTML template
  * without a `text` part, `<...>` placeholders left in, `secure` contradicting
- * the port, a sender whose domain is not a full domain name. Values of secret fields (`auth.*`,
+ * the port, a sender whose domain is not a full domain name, credentials that may cross the
+ * network unencrypted (`ignoreTLS: true` or `requireTLS: false` with `auth`, to a host other than
+ * `localhost`, `127.0.0.1` or `::1`). Values of secret fields (`auth.*`,
  * `dkim.privateKey`, TLS keys) are never repeated.
  *
  * @param config - The config as written; any shape is accepted.
@@ -31,6 +34,7 @@ export function configWarnings(config: unknown): ConfigIssue[] {
   return [
     ...placeholderWarnings(config, []),
     ...portWarnings(config),
+    ...cleartextWarnings(config),
     ...senderWarnings(config.fromEmail, 'fromEmail'),
     ...templates.flatMap((template, index) =>
       isRecord(template) ? [...senderWarnings(template.sendFrom, `templates[${index}].sendFrom`), ...htmlWarnings(template, index)] : [],
@@ -66,6 +70,30 @@ function portWarnings(config: Record<string, unknown>): ConfigIssue[] {
       {
         path: 'secure',
         message: `is true but port ${port} speaks plain SMTP upgraded by STARTTLS: set secure: false, or use port 465`,
+      },
+    ];
+  }
+  return [];
+}
+
+function cleartextWarnings(config: Record<string, unknown>): ConfigIssue[] {
+  const implicitTls = config.secure === true || (config.secure === undefined && Number(config.port) === 465);
+  if (!isRecord(config.auth) || implicitTls || typeof config.host !== 'string' || isLocalhostName(config.host)) return [];
+  if (config.ignoreTLS === true) {
+    return [
+      {
+        path: 'ignoreTLS',
+        message:
+          'is true while `auth` is set: the credentials cross the network unencrypted, readable by anyone on the way; remove it (with auth, TLS is then required) or use implicit TLS (secure: true)',
+      },
+    ];
+  }
+  if (config.requireTLS === false) {
+    return [
+      {
+        path: 'requireTLS',
+        message:
+          'is false while `auth` is set: a server without STARTTLS, or a network that strips it, gets the credentials unencrypted; remove it (with auth, TLS is then required)',
       },
     ];
   }

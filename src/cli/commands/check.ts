@@ -22,8 +22,9 @@ Validates a JSON config file without connecting anywhere: every problem is liste
 path (templates[2].contentType), and templates are compiled. Also warns about what is legal
 but probably a mistake: templates without a Generic one (the built-in templates then serve
 the other usage types), an HTML template without a text part, <...> placeholders left in,
-secure contradicting the port, a sender without a real domain. A config without templates
-sends the built-in templates.
+secure contradicting the port, a sender without a real domain, credentials that may cross
+the network unencrypted (ignoreTLS: true or requireTLS: false with auth, to a host other
+than localhost, 127.0.0.1 or ::1). A config without templates sends the built-in templates.
 
 A string value that is exactly "\${NAME}" is read from the environment variable NAME.
 Secret values (auth.*, dkim.privateKey) are never printed.
