@@ -5,6 +5,7 @@
  */
 import { isEmptyLogin } from '../config/empty-login.js';
 import { formatPath } from '../config/format-path.js';
+import { isLocalhostName } from '../config/localhost-name.js';
 import { isPlaceholder } from '../config/placeholder.js';
 import type { ConfigIssue } from '../errors/mailer-error.js';
 
@@ -21,7 +22,9 @@ const ADDRESS = /<([^<>]*)>\s*$|^([^<>]*)$/;
  * a `Generic` one (the built-in templates then serve the other usage types), an HTML template
  * without a `text` part, `<...>` placeholders left in, `secure` contradicting
  * the port, a sender whose domain is not a full domain name, an empty login (`auth: {}`), which
- * sends without logging in. Values of secret fields (`auth.*`,
+ * sends without logging in, credentials that may cross the network unencrypted (`ignoreTLS: true`
+ * or `requireTLS: false` with `auth`, to a host other than `localhost`, `127.0.0.1` or `::1`).
+ * Values of secret fields (`auth.*`,
  * `dkim.privateKey`, TLS keys) are never repeated.
  *
  * @param config - The config as written; any shape is accepted.
@@ -34,6 +37,7 @@ export function configWarnings(config: unknown): ConfigIssue[] {
     ...placeholderWarnings(config, []),
     ...portWarnings(config),
     ...authWarnings(config.auth),
+    ...cleartextWarnings(config),
     ...senderWarnings(config.fromEmail, 'fromEmail'),
     ...templates.flatMap((template, index) =>
       isRecord(template) ? [...senderWarnings(template.sendFrom, `templates[${index}].sendFrom`), ...htmlWarnings(template, index)] : [],
@@ -85,6 +89,30 @@ function authWarnings(auth: unknown): ConfigIssue[] {
         'source address. Leave `auth` out to say so, or fill in `user` and `pass`',
     },
   ];
+}
+
+function cleartextWarnings(config: Record<string, unknown>): ConfigIssue[] {
+  const implicitTls = config.secure === true || (config.secure === undefined && Number(config.port) === 465);
+  if (!isRecord(config.auth) || isEmptyLogin(config.auth) || implicitTls || typeof config.host !== 'string' || isLocalhostName(config.host)) return [];
+  if (config.ignoreTLS === true) {
+    return [
+      {
+        path: 'ignoreTLS',
+        message:
+          'is true while `auth` is set: the credentials cross the network unencrypted, readable by anyone on the way; remove it (with auth, TLS is then required) or use implicit TLS (secure: true)',
+      },
+    ];
+  }
+  if (config.requireTLS === false) {
+    return [
+      {
+        path: 'requireTLS',
+        message:
+          'is false while `auth` is set: a server without STARTTLS, or a network that strips it, gets the credentials unencrypted; remove it (with auth, TLS is then required)',
+      },
+    ];
+  }
+  return [];
 }
 
 function senderWarnings(value: unknown, path: string): ConfigIssue[] {

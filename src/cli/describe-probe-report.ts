@@ -12,22 +12,21 @@ const LABEL_WIDTH = 'extensions: '.length;
  * Describes a probe report in lines of text, ending with the verdict. The server's text arrives
  * already free of control characters; no credential is ever part of a report.
  *
- * @param report - What the probe found.
- * @param hasAuth - Whether the config has `auth`, to tell "not needed" from "not offered".
+ * @param report - What the probe found; it names no auth method only when the config has no
+ *   `auth`, since a probe with credentials fails unless it logs in.
  * @param style - The paints for the stream the lines go to.
  * @returns The lines, without line endings.
  */
-export function describeProbeReport(report: SmtpProbeReport, hasAuth: boolean, style: Style): string[] {
+export function describeProbeReport(report: SmtpProbeReport, style: Style): string[] {
   const field = (label: string, value: string): string[] =>
     value.split('\n').map((line, index) => `${index === 0 ? style.dim(`${label}:`.padEnd(LABEL_WIDTH)) : ' '.repeat(LABEL_WIDTH)}${line}`);
   const lines = [
     ...field('greeting', report.greeting === '' ? '(none recorded)' : report.greeting),
     ...field('TLS', describeTls(report, style)),
     ...field('extensions', report.extensions.length === 0 ? '(none)' : report.extensions.join(', ')),
-    ...field('auth', describeAuth(report, hasAuth, style)),
+    ...field('auth', report.authMethod === undefined ? 'none' : `${report.authMethod} (offered: ${report.authMechanisms.join(' ')})`),
   ];
   if (report.authMethod !== undefined) lines.push(`${style.green('✔')} connected and authenticated`);
-  else if (hasAuth) lines.push(`${style.yellow('✔')} connected, not authenticated`);
   else lines.push(`${style.green('✔')} connected (the config has no auth)`);
   return lines;
 }
@@ -39,10 +38,4 @@ function describeTls(report: SmtpProbeReport, style: Style): string {
   return report.authMethod === undefined
     ? 'none: the connection is plain text'
     : style.yellow('none: the connection is plain text, and the credentials were sent unencrypted');
-}
-
-function describeAuth(report: SmtpProbeReport, hasAuth: boolean, style: Style): string {
-  if (report.authMethod !== undefined) return `${report.authMethod} (offered: ${report.authMechanisms.join(' ')})`;
-  if (!hasAuth) return 'none';
-  return style.yellow('none: the server offers no AUTH on this connection, so the credentials were not used');
 }

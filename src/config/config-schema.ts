@@ -11,6 +11,7 @@ import { hasControlCharacter } from '../shared/header-value.js';
 import { isEmptyLogin } from './empty-login.js';
 import { findAddressProblem } from './find-address-problem.js';
 import { kindOf } from '../shared/kind-of.js';
+import { isLocalhostName } from './localhost-name.js';
 import type { ResolvedMailerConfig } from './mailer-config.js';
 import { isPlaceholder } from './placeholder.js';
 
@@ -453,14 +454,22 @@ function dkim() {
   );
 }
 
-/** Turns a checked config into the resolved form: port and `secure` settled, SMTP options grouped. */
+/**
+ * Turns a checked config into the resolved form: port and `secure` settled, SMTP options grouped.
+ * `requireTLS` is settled here, once: when left out, it is on whenever credentials would otherwise
+ * cross the network unencrypted (a server without STARTTLS, or a network that strips it, would get
+ * them), unless the connection is implicit TLS, `ignoreTLS` asks for clear text, or the host is
+ * this machine by name.
+ */
 function resolve(config: v.InferOutput<ReturnType<typeof configObject>>): ResolvedMailerConfig {
   const { host, port, secure, fromEmail, replyTo, auth, customHeaders, templates, ...smtp } = config;
   const resolvedPort = port ?? (secure === true ? 465 : 587);
+  const resolvedSecure = secure ?? resolvedPort === 465;
+  const credentialsNeedTls = auth !== undefined && !resolvedSecure && smtp.ignoreTLS !== true && !isLocalhostName(host);
   return {
     host: host.trim(),
     port: resolvedPort,
-    secure: secure ?? resolvedPort === 465,
+    secure: resolvedSecure,
     fromEmail: fromEmail.trim(),
     ...(replyTo === undefined ? {} : { replyTo: replyTo.trim() }),
     ...(auth === undefined ? {} : { auth }),
@@ -469,6 +478,7 @@ function resolve(config: v.InferOutput<ReturnType<typeof configObject>>): Resolv
     smtp: {
       ...smtp,
       pool: smtp.pool ?? true,
+      requireTLS: smtp.requireTLS ?? credentialsNeedTls,
       disableFileAccess: smtp.disableFileAccess ?? true,
       disableUrlAccess: smtp.disableUrlAccess ?? true,
     },

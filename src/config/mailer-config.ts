@@ -146,9 +146,19 @@ export interface MailerConfig {
   templates?: TemplateDefinition[];
   /** Implicit TLS from the first byte. @default true when the port is 465, else false (STARTTLS when offered) */
   secure?: boolean;
-  /** Refuse to send unless STARTTLS succeeds. @default false */
+  /**
+   * Refuse to go on unless STARTTLS succeeds, so credentials never travel unencrypted. Setting it
+   * to `false` with `auth` lets a server without STARTTLS, or a network that strips it, receive
+   * the credentials in clear text.
+   * @default true when `auth` is set and neither `secure` nor `ignoreTLS` is, unless `host` is
+   *   `localhost`, `127.0.0.1` or `::1`; else false
+   */
   requireTLS?: boolean;
-  /** Never use STARTTLS, even when offered. @default false */
+  /**
+   * Never use STARTTLS, even when offered: the session, credentials included, is clear text.
+   * The way to authenticate unencrypted knowingly. Has no effect when `requireTLS` is `true`.
+   * @default false
+   */
   ignoreTLS?: boolean;
   /** TLS socket options. */
   tls?: TlsOptions;
@@ -207,9 +217,12 @@ export interface ResolvedMailerConfig {
   customHeaders: Record<string, string | string[]>;
   /** The config's own templates, validated (empty when the config leaves them out). */
   templates: TemplateDefinition[];
-  /** The remaining nodemailer SMTP options, with `pool`, `disableFileAccess` and `disableUrlAccess` defaulted. */
+  /**
+   * The remaining nodemailer SMTP options, with `pool`, `disableFileAccess`, `disableUrlAccess`
+   * and `requireTLS` defaulted.
+   */
   smtp: Omit<
     MailerConfig,
     'host' | 'port' | 'secure' | 'fromEmail' | 'replyTo' | 'auth' | 'customHeaders' | 'templates'
-  > & { pool: boolean; disableFileAccess: boolean; disableUrlAccess: boolean };
+  > & { pool: boolean; disableFileAccess: boolean; disableUrlAccess: boolean; requireTLS: boolean };
 }

@@ -40,9 +40,10 @@ const MAX_DETAIL_LENGTH = 500;
 
 /**
  * Classifies a failure. A {@link MailerError} keeps its code and details (it only gains
- * `attempts` when it lacks them). Anything else is classified by SMTP reply code (530/534/535
- * `AuthFailed`, other 5xx `Rejected`, 4xx `Unavailable`), then by nodemailer or Node error code
- * (`EAUTH` `AuthFailed`, `EENVELOPE` without a reply `InvalidRecipient`); everything else, the
+ * `attempts` when it lacks them). Anything else is classified by SMTP reply code and nodemailer
+ * or Node error code: a 4xx reply is `Unavailable`; a failed STARTTLS (`ETLS`), whatever its reply,
+ * `Unavailable`; a 530/534/535 reply or a refused login (`EAUTH`, whatever its reply) `AuthFailed`;
+ * another 5xx `Rejected`; `EENVELOPE` without a reply `InvalidRecipient`. Everything else, the
  * connection, DNS, TLS and timeout codes of nodemailer and Node among them, is `Unavailable`.
  *
  * An abort (an `AbortError` or `TimeoutError`, as a signal throws) is `Unavailable` with a message
@@ -105,6 +106,9 @@ function codeFor(facts: ErrorFacts): MailerErrorCode {
   if (isAbort(facts)) return 'Unavailable';
   const reply = facts.responseCode;
   if (reply !== undefined && reply >= 400 && reply < 500) return 'Unavailable';
+  // A TLS setup failure, even a 5xx refusal of STARTTLS: it says nothing of the message, and a
+  // STARTTLS stripped by the network between is gone on another path.
+  if (facts.code === 'ETLS') return 'Unavailable';
   if (AUTH_CODES.has(facts.code ?? '') || (reply !== undefined && AUTH_REPLIES.has(reply))) return 'AuthFailed';
   if (reply !== undefined && reply >= 500) return 'Rejected';
   if (facts.code === 'EENVELOPE') return 'InvalidRecipient';

@@ -61,6 +61,27 @@ describe('configWarnings', () => {
     expect(paths(baseConfig({ port: 587, secure: false }))).toEqual([]);
   });
 
+  it.each([
+    ['ignoreTLS', { ignoreTLS: true }, 'the credentials cross the network unencrypted'],
+    ['requireTLS', { requireTLS: false }, 'a network that strips it, gets the credentials unencrypted'],
+  ])('warns when %s lets credentials travel in clear text to a host other than localhost', (path, options, words) => {
+    const auth = { user: 'me', pass: 'Secret-pass-1' };
+    const warnings = configWarnings(baseConfig({ host: 'smtp.acme.example', auth, ...options }));
+    expect(warnings).toEqual([{ path, message: expect.stringContaining(words) }]);
+    expect(JSON.stringify(warnings)).not.toContain(auth.pass);
+    expect(paths(baseConfig({ host: '127.0.0.2', auth, ...options }))).toEqual([path]);
+  });
+
+  it('does not warn about clear text without auth, with implicit TLS, or to localhost, 127.0.0.1 or ::1', () => {
+    const auth = { user: 'me', pass: 'Secret-pass-1' };
+    for (const options of [{ ignoreTLS: true }, { requireTLS: false }]) {
+      expect(paths(baseConfig({ host: 'smtp.acme.example', ...options }))).toEqual([]);
+      expect(paths(baseConfig({ host: 'smtp.acme.example', port: 465, auth, ...options }))).toEqual([]);
+      for (const host of ['localhost', '127.0.0.1', '::1']) expect(paths(baseConfig({ host, auth, ...options }))).toEqual([]);
+    }
+    expect(paths(baseConfig({ host: 'smtp.acme.example', auth, requireTLS: true }))).toEqual([]);
+  });
+
   it('warns about a sender without a real domain, in fromEmail and sendFrom', () => {
     expect(configWarnings(baseConfig({ fromEmail: 'no-reply' }))).toEqual([{ path: 'fromEmail', message: expect.stringContaining('has no domain') }]);
     expect(configWarnings(baseConfig({ fromEmail: 'Acme <no-reply@localhost>' }))).toEqual([

@@ -86,6 +86,13 @@ describe('auth-mailer verify', () => {
     expect(result.stderr).toContain(`hint: nothing listens on 127.0.0.1:${port}`);
   });
 
+  it('says STARTTLS is required when auth goes to a host other than localhost, 127.0.0.1 or ::1', async () => {
+    const port = await freePort();
+    const result = await run(['verify', await config({ host: '127.0.0.2', port, connectionTimeout: 2000 })], { env: { SMTP_PASS: PASSWORD } });
+    expect(result.stdout).toContain(`Verifying 127.0.0.2:${port} (STARTTLS required, auth: login (user and password))`);
+    expect(result.code).toBe(1);
+  });
+
   it('describes implicit TLS and a relay without auth', async () => {
     const tlsSink = await startSmtpSink({ secure: true });
     try {

@@ -4,8 +4,8 @@ import { parseConfig } from '../../src/config/parse-config.js';
 import { validConfig } from './issues-of.js';
 
 describe('nodemailer SMTP options', () => {
-  it('defaults pool, disableFileAccess and disableUrlAccess to true and leaves the rest unset', () => {
-    expect(parseConfig(validConfig()).smtp).toEqual({ pool: true, disableFileAccess: true, disableUrlAccess: true });
+  it('defaults pool, disableFileAccess, disableUrlAccess and (with credentials) requireTLS to true and leaves the rest unset', () => {
+    expect(parseConfig(validConfig()).smtp).toEqual({ pool: true, disableFileAccess: true, disableUrlAccess: true, requireTLS: true });
   });
 
   it('passes every option through to smtp', () => {

@@ -24,6 +24,8 @@ describe('classifyError', () => {
     ['ECONNRESET', error('read ECONNRESET', { code: 'ECONNRESET' }), 'Unavailable'],
     ['nodemailer ETIMEDOUT', error('Greeting never received', { code: 'ETIMEDOUT' }), 'Unavailable'],
     ['nodemailer ETLS', error('STARTTLS failed', { code: 'ETLS' }), 'Unavailable'],
+    ['STARTTLS refused with a 5xx', error('Error upgrading connection with STARTTLS', { code: 'ETLS', responseCode: 502, command: 'STARTTLS' }), 'Unavailable'],
+    ['AUTH refused as unknown', error('Invalid login: 502 5.5.1 Unrecognized command', { code: 'EAUTH', responseCode: 502, command: 'AUTH PLAIN' }), 'AuthFailed'],
     ['EENVELOPE without a reply', error('Invalid recipient "x"', { code: 'EENVELOPE' }), 'InvalidRecipient'],
     ['an unknown error', new Error('something odd'), 'Unavailable'],
     ['a thrown string', 'boom', 'Unavailable'],

@@ -1,7 +1,7 @@
 /**
  * Misbehaving SMTP peers on 127.0.0.1 for the fault tests, where smtp-server cannot misbehave
  * the way a test needs: a proxy that cuts connections at a chosen point, a server that never
- * greets, and a server that stalls in the middle of DATA.
+ * greets, a server that stalls in the middle of DATA, and a man in the middle that strips STARTTLS.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
@@ -85,6 +85,64 @@ export async function startCuttingProxy(targetPort: number, cuts: readonly CutPo
         client.destroy();
         upstream.destroy();
       }
+      return stop(server);
+    },
+  };
+}
+
+/** A man in the middle that strips STARTTLS, recording what clients sent through it. */
+export interface StrippingProxy {
+  /** The address it listens on: `127.0.0.2`, a loopback address that is not `127.0.0.1`. */
+  host: string;
+  port: number;
+  /** Every byte clients sent, as text, before any rewriting. */
+  readonly received: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a proxy on 127.0.0.2 to an SMTP server on 127.0.0.1:`targetPort` that downgrades the
+ * session as a hostile network does: it overwrites `STARTTLS` with `XXXXXXXX` in both directions,
+ * so the client never sees it offered and the server never receives it (and answers `500`). It
+ * rewrites whole lines only, so a word split across two TCP chunks cannot slip through.
+ */
+export async function startStartTlsStrippingProxy(targetPort: number): Promise<StrippingProxy> {
+  const sockets = new Set<Socket>();
+  let received = '';
+  const relay = (from: Socket, to: Socket, record: boolean): void => {
+    let pending = '';
+    from.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('latin1');
+      if (record) received += text;
+      pending += text;
+      const end = pending.lastIndexOf('\r\n') + 2;
+      if (end < 2) return;
+      to.write(Buffer.from(pending.slice(0, end).replace(/STARTTLS/gi, 'XXXXXXXX'), 'latin1'));
+      pending = pending.slice(end);
+    });
+  };
+  const server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined).on('close', () => {
+        sockets.delete(socket);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    relay(client, upstream, true);
+    relay(upstream, client, false);
+  });
+  const port = await listen(server, '127.0.0.2');
+  return {
+    host: '127.0.0.2',
+    port,
+    get received() {
+      return received;
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
       return stop(server);
     },
   };
@@ -184,10 +242,10 @@ async function startRecordingServer(greet: (socket: Socket) => void): Promise<Re
   };
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+    server.listen(0, host, () => resolve((server.address() as { port: number }).port));
   });
 }
 

@@ -148,7 +148,7 @@ describe('no secret leaks', () => {
 
   it("counts a service account's encrypted { key, passphrase } as secrets, so they are redacted", () => {
     const auth = { type: 'OAuth2' as const, user: USER, serviceClient: 'svc', privateKey: { key: SERVICE_KEY, passphrase: PASSPHRASE } };
-    const redact = createRedactor(secretsOf({ auth, smtp: { pool: true, disableFileAccess: true, disableUrlAccess: true } }), USER);
+    const redact = createRedactor(secretsOf({ auth, smtp: { pool: true, disableFileAccess: true, disableUrlAccess: true, requireTLS: true } }), USER);
     const keyLines = SERVICE_KEY.split('\n').filter((line) => line.length > 0 && !line.startsWith('-----'));
     const text = redact(`could not use ${SERVICE_KEY} with passphrase ${PASSPHRASE}; line: ${keyLines[3]}`);
     for (const secret of [PASSPHRASE, ...keyLines]) expect(text).not.toContain(secret);

@@ -23,7 +23,9 @@ path (templates[2].contentType), and templates are compiled. Also warns about wh
 but probably a mistake: templates without a Generic one (the built-in templates then serve
 the other usage types), an HTML template without a text part, <...> placeholders left in,
 secure contradicting the port, a sender without a real domain, an empty login (auth: {}),
-which sends without logging in. A config without templates sends the built-in templates.
+which sends without logging in, credentials that may cross the network unencrypted
+(ignoreTLS: true or requireTLS: false with auth, to a host other than localhost, 127.0.0.1 or
+::1). A config without templates sends the built-in templates.
 
 A string value that is exactly "\${NAME}" is read from the environment variable NAME.
 Secret values (auth.*, dkim.privateKey) are never printed.

@@ -21,13 +21,17 @@ Prints where it connects and what the config asks for, then what it found: the s
 greeting, the TLS in use (implicit or STARTTLS, with its version) or none, the EHLO
 extensions, and the auth mechanism used (PLAIN, LOGIN, XOAUTH2) or none. On failure it
 prints the error with its code and a hint for classic mistakes (wrong port/secure pair,
-refused credentials, untrusted certificate).
+refused credentials, untrusted certificate, STARTTLS missing or stripped, no AUTH offered).
+
+With auth, TLS is required (unless secure, ignoreTLS or requireTLS says otherwise, or the
+host is localhost, 127.0.0.1 or ::1), and the server must take the credentials: a server
+that offers no AUTH fails the check.
 
 A string value that is exactly "\${NAME}" is read from the environment variable NAME.
 Credentials are never printed.
 
-Exit codes: 0 connected (and logged in, when the config has auth and the server offers
-AUTH), 1 invalid config or connection/auth failed, 2 usage error.`;
+Exit codes: 0 connected (and logged in, when the config has auth), 1 invalid config or
+connection/auth failed, 2 usage error.`;
 
 /** The `verify` command. */
 export const verifyCommand: CliCommand = {
@@ -42,7 +46,7 @@ export const verifyCommand: CliCommand = {
       const resolved = parseConfig(await loadConfigFile(file, io.env));
       io.stdout.write(`Verifying ${resolved.host}:${resolved.port} (${tlsMode(resolved)}, auth: ${authMethod(resolved)})\n`);
       const report = await probeSmtpServer(resolved);
-      io.stdout.write(`${describeProbeReport(report, resolved.auth !== undefined, out).join('\n')}\n`);
+      io.stdout.write(`${describeProbeReport(report, out).join('\n')}\n`);
       return ExitCode.Ok;
     } catch (error) {
       return reportFailure(io, error);

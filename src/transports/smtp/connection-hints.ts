@@ -35,7 +35,8 @@ const NON_ASCII = /[^ -~]/;
 /**
  * Suggests a fix for a failure that looks like a classic mistake: a port/`secure` mismatch, a
  * server that never greets, nothing listening, an untrusted or expired certificate, a non-ASCII EHLO name,
- * refused credentials.
+ * refused credentials, a required STARTTLS the server did not take, credentials for a server
+ * without AUTH.
  *
  * @param error - The failure, as thrown by nodemailer or Node.
  * @param context - Where the connection went.
@@ -46,6 +47,18 @@ export function hintFor(error: unknown, context: HintContext): string | undefine
   const target = context.host === undefined ? 'the server' : `${context.host}:${context.port ?? '?'}`;
   const networkCode = facts.originalCode ?? facts.code;
 
+  if (isStartTlsRefusal(facts)) {
+    return (
+      'the server did not take STARTTLS (it has no TLS, or the network between stripped it) and TLS is required, as it is by default with auth: ' +
+      'enable STARTTLS on the server, or use implicit TLS (secure: true, usually port 465), or set ignoreTLS: true to send in clear text knowingly'
+    );
+  }
+  if (isAuthNotOffered(facts)) {
+    return (
+      'the server offers no AUTH on this connection (or not this mechanism), and with auth configured a session must log in: ' +
+      'enable AUTH on the server, or remove auth if the server relays by source address'
+    );
+  }
   if (isAuthFailure(facts)) {
     return 'the server refused the credentials: check auth.user and auth.pass (Gmail and Outlook need an app password, not the account password)';
   }
@@ -78,6 +91,16 @@ export function hintFor(error: unknown, context: HintContext): string | undefine
     return 'the server accepted the connection but never greeted: wrong port, or implicit TLS expected (secure: true)?';
   }
   return undefined;
+}
+
+/** A refused STARTTLS command; a TLS handshake that failed after it has no reply code. */
+function isStartTlsRefusal(facts: ErrorFacts): boolean {
+  return facts.code === 'ETLS' && facts.command === 'STARTTLS' && facts.responseCode !== undefined;
+}
+
+/** An AUTH command refused as unknown, out of sequence or unimplemented, not for its credentials. */
+function isAuthNotOffered(facts: ErrorFacts): boolean {
+  return facts.code === 'EAUTH' && /^AUTH\b/i.test(facts.command ?? '') && [500, 502, 503, 504].includes(facts.responseCode ?? 0);
 }
 
 function isAuthFailure(facts: ErrorFacts): boolean {

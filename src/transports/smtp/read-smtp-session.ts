@@ -25,22 +25,24 @@ export interface SmtpProbeReport {
   /** The SASL mechanisms the server offered (`PLAIN`, `LOGIN`, `XOAUTH2`, ...), upper-cased. */
   authMechanisms: string[];
   /**
-   * The mechanism that logged in (`PLAIN`, `LOGIN`, `XOAUTH2`); absent when the session did not
-   * authenticate, the config has no `auth`, or the server offers no AUTH.
+   * The mechanism that logged in (`PLAIN`, `LOGIN`, `XOAUTH2`); absent when the session was not
+   * asked to authenticate or the config has no `auth`.
    */
   authMethod?: string;
 }
 
 /** How {@link readSmtpSession} uses the session. */
 export interface ReadSmtpSessionOptions {
-  /** Log in with the config's `auth` when the server offers AUTH; `false` never sends credentials. */
+  /**
+   * Log in with the config's `auth`, even when the server offers no AUTH (its refusal is then the
+   * error, as in a send); `false` never sends credentials.
+   */
   authenticate: boolean;
 }
 
 /** The part of nodemailer's `SMTPConnection` a session uses. */
 interface SmtpConnection {
   secure: boolean;
-  allowsAuth: boolean;
   lastServerResponse: string | false;
   _socket: unknown;
   /** The mechanism `login` chose; internal to nodemailer, read only after a successful login. */
@@ -60,8 +62,8 @@ const QUIT_GRACE = 2000;
 
 /**
  * Opens one connection as the SMTP transport would (implicit TLS or STARTTLS per the config, the
- * same TLS options, timeouts and client name), logs in when asked to, the config has `auth` and
- * the server offers AUTH, sends QUIT, waits for the server to close, and reports what it found.
+ * same TLS options, timeouts and client name), logs in when asked to and the config has `auth`
+ * (whether or not the server offers AUTH, as the transport does), sends QUIT, waits for the server to close, and reports what it found.
  * Nothing is sent. nodemailer is loaded on first use.
  *
  * @param config - The resolved config: where to connect, how, and with which credentials.
@@ -127,7 +129,7 @@ export async function readSmtpSession(config: ResolvedMailerConfig, options: Rea
         });
         connection.quit();
       };
-      if (auth === undefined || !connection.allowsAuth) return finish(undefined);
+      if (auth === undefined) return finish(undefined);
       connection.login(auth, (loginError) => {
         if (loginError !== null && loginError !== undefined) return fail(loginError);
         finish(typeof connection._authMethod === 'string' ? connection._authMethod : undefined);

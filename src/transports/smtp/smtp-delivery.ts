@@ -47,6 +47,9 @@ interface NodemailerInfo {
  * verify. The pool never requeues a failed message: the mailer's retry loop is the one retry point,
  * and counts every attempt.
  *
+ * With `auth`, every connection logs in before it is used, even when the server offers no AUTH:
+ * a session that cannot log in fails instead of sending unauthenticated.
+ *
  * A send first runs the SMTPUTF8 check (a probe connection, for the first internationalized
  * address only), bounded by the signal like the rest of the delivery. With `logger: true`,
  * nodemailer's log goes to the console through a logger that redacts the config's credentials.
@@ -68,6 +71,9 @@ export function createSmtpDelivery(config: ResolvedMailerConfig): SmtpDelivery {
     port: config.port,
     secure: config.secure,
     auth: toNodemailerAuth(config.auth),
+    // With credentials, a session that never logs in must fail, not send unauthenticated: nodemailer
+    // then logs in even when the server offers no AUTH, and the server's refusal is the error.
+    forceAuth: config.auth !== undefined,
     logger: logger === true ? createRedactingLogger(createRedactor(secretsOf(config), config.auth?.user)) : false,
     // A pool that silently requeued a message after a dropped connection would spend attempts
     // the mailer's retry loop never counts.

@@ -122,6 +122,21 @@ describe('hintFor', () => {
     expect(hintFor(dns, { host: 'smtp.nowhere', port: 587 })).toBe('smtp.nowhere does not resolve (DNS): check host');
   });
 
+  it('says what to do when a required STARTTLS is refused', () => {
+    const refused = Object.assign(new Error('Error upgrading connection with STARTTLS'), { code: 'ETLS', responseCode: 454, command: 'STARTTLS' });
+    expect(hintFor(refused, { host: 'smtp.example.com', port: 587, secure: false })).toBe(
+      'the server did not take STARTTLS (it has no TLS, or the network between stripped it) and TLS is required, as it is by default with auth: ' +
+        'enable STARTTLS on the server, or use implicit TLS (secure: true, usually port 465), or set ignoreTLS: true to send in clear text knowingly',
+    );
+  });
+
+  it.each([500, 502, 503, 504])('tells an AUTH refused with %i (not offered) from refused credentials', (responseCode) => {
+    const refused = Object.assign(new Error('Invalid login'), { code: 'EAUTH', responseCode, command: 'AUTH PLAIN' });
+    expect(hintFor(refused, { host: 'smtp.example.com', port: 587 })).toMatch(/^the server offers no AUTH on this connection/);
+    const wrongPassword = { ...refused, responseCode: 535 };
+    expect(hintFor(wrongPassword, { host: 'smtp.example.com', port: 587 })).toMatch(/^the server refused the credentials/);
+  });
+
   it('says nothing for an ordinary rejection', () => {
     const rejected = Object.assign(new Error('550 No such user'), { code: 'EENVELOPE', responseCode: 550 });
     expect(hintFor(rejected, { host: 'smtp.example.com', port: 587, secure: false })).toBeUndefined();

@@ -1,7 +1,10 @@
 import type { ResolvedMailerConfig } from '../../../src/config/mailer-config.js';
 import type { SinkConfig } from '../../../src/testing/smtp-sink.js';
 
-/** A resolved config aimed at `target` (a sink's config), with test-friendly timeouts. */
+/**
+ * A resolved config aimed at `target` (a sink's config), with test-friendly timeouts. `requireTLS`
+ * is off, as the config resolves it for 127.0.0.1.
+ */
 export function resolvedConfig(
   target: Pick<SinkConfig, 'host' | 'port'> & Partial<SinkConfig>,
   overrides: { auth?: ResolvedMailerConfig['auth']; smtp?: Partial<ResolvedMailerConfig['smtp']> } = {},
@@ -18,6 +21,7 @@ export function resolvedConfig(
       pool: true,
       disableFileAccess: true,
       disableUrlAccess: true,
+      requireTLS: false,
       tls: target.tls ?? { rejectUnauthorized: false },
       connectionTimeout: 5000,
       greetingTimeout: 5000,
