@@ -8,6 +8,7 @@ import { MailerError, isMailerError, type MailerErrorCode } from './errors.js';
 import { toHeaderValue } from './header-value.js';
 import { hintFor, type HintContext } from './smtp/connection-hints.js';
 import { errorFacts, type ErrorFacts } from './smtp/error-facts.js';
+import { plainCause, redactMailerError } from './redact-mailer-error.js';
 import { createRedactor } from './smtp/redact-secrets.js';
 
 /** What was being done when the error happened, for the message, the hint and the redaction. */
@@ -19,7 +20,10 @@ export interface ErrorContext extends HintContext {
   attempts?: number;
   /** What was being done, for the message: `send SignIn to a@example.com`, `verify`. */
   operation: string;
-  /** Secrets to remove from the message and cause (passwords, tokens, keys); see `secretsOf`. */
+  /**
+   * Secrets to remove from the message, hint, issues and cause (passwords, tokens, keys); see
+   * `secretsOf`. Values named like credentials (`client_secret=...`) are removed even without them.
+   */
   secrets?: readonly string[];
   /** The login user, to recognise SASL blobs built from a secret. Not itself a secret. */
   user?: string;
@@ -31,10 +35,12 @@ const MAX_DETAIL_LENGTH = 500;
 
 /**
  * Classifies a failure. A {@link MailerError} keeps its code and details (it only gains
- * `attempts` when it lacks them). Anything else is classified by SMTP reply code (530/534/535
- * `AuthFailed`, other 5xx `Rejected`, 4xx `Unavailable`), then by nodemailer or Node error code
- * (`EAUTH` `AuthFailed`, `EENVELOPE` without a reply `InvalidRecipient`); everything else, the
- * connection, DNS, TLS and timeout codes of nodemailer and Node among them, is `Unavailable`.
+ * `attempts` when it lacks them); it is returned as it is unless it holds a secret, whoever built
+ * it: then as its redacted copy (see {@link redactMailerError}). Anything else is classified by
+ * SMTP reply code (530/534/535 `AuthFailed`, other 5xx `Rejected`, 4xx `Unavailable`), then by
+ * nodemailer or Node error code (`EAUTH` `AuthFailed`, `EENVELOPE` without a reply
+ * `InvalidRecipient`); everything else, the connection, DNS, TLS and timeout codes of nodemailer
+ * and Node among them, is `Unavailable`.
  *
  * An abort (an `AbortError` or `TimeoutError`, as a signal throws) is `Unavailable` with a message
  * saying so: the code's `retryable` is fixed, so a caller that aborted should not retry because of it.
@@ -54,10 +60,12 @@ const MAX_DETAIL_LENGTH = 500;
  * ```
  */
 export function classifyError(error: unknown, context: ErrorContext): MailerError {
+  const redact = createRedactor(context.secrets ?? [], context.user);
   if (isMailerError(error)) {
-    if (error.attempts !== undefined || context.attempts === undefined) return error;
-    const { issues, responseCode, hint, retryAfter, cause } = error;
-    return new MailerError(error.code, error.message, {
+    const clean = redactMailerError(error, redact);
+    if (clean.attempts !== undefined || context.attempts === undefined) return clean;
+    const { issues, responseCode, hint, retryAfter, cause } = clean;
+    return new MailerError(clean.code, clean.message, {
       issues,
       responseCode,
       hint,
@@ -67,7 +75,6 @@ export function classifyError(error: unknown, context: ErrorContext): MailerErro
     });
   }
   const facts = errorFacts(error);
-  const redact = createRedactor(context.secrets ?? [], context.user);
   const detail = truncate(toHeaderValue(redact(facts.message)));
   const code = codeFor(facts);
   const aborted = isAbort(facts);
@@ -75,12 +82,7 @@ export function classifyError(error: unknown, context: ErrorContext): MailerErro
   const message = aborted
     ? `${context.operation}${target} was aborted${facts.name === 'TimeoutError' ? ' (timed out)' : ''}`
     : `${context.operation} failed${target}: ${detail || 'unknown error'}`;
-  const cause = Object.assign(new Error(detail), {
-    name: facts.name ?? 'Error',
-    ...(facts.code === undefined ? {} : { code: facts.code }),
-    ...(facts.originalCode === undefined ? {} : { originalCode: facts.originalCode }),
-    ...(facts.responseCode === undefined ? {} : { responseCode: facts.responseCode }),
-  });
+  const cause = plainCause(facts, detail);
   const hint = aborted ? undefined : hintFor(error, context);
   return new MailerError(code, message, {
     responseCode: facts.responseCode,

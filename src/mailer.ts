@@ -7,7 +7,7 @@ import { asyncDispose } from './async-dispose.js';
 import { parseConfig } from './config/parse-config.js';
 import type { ResolvedMailerConfig } from './config/mailer-config.js';
 import { checkRequest } from './check-request.js';
-import { classifyError } from './classify-error.js';
+import { classifyError, type ErrorContext } from './classify-error.js';
 import { DeadlinePassed, DeadlineSweeper } from './deadline-sweeper.js';
 import { defaultTemplates } from './default-templates/index.js';
 import { deliverWithRetry } from './deliver-with-retry.js';
@@ -18,6 +18,7 @@ import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.j
 import { parseRecipient } from './recipient.js';
 import { resolveRetryPolicy, type ResolvedRetryPolicy } from './retry-policy.js';
 import { SendQueue, type QueueLinks } from './send-queue.js';
+import { secretsOf } from './smtp/redact-secrets.js';
 import { createSmtpTransport } from './smtp/smtp-transport.js';
 import { TemplateRegistry } from './template-registry.js';
 import type { MailMessage, Transport } from './transport.js';
@@ -83,6 +84,8 @@ export class Mailer {
   readonly #config: ResolvedMailerConfig;
   readonly #registry: TemplateRegistry;
   readonly #transport: Transport;
+  /** The config's secrets and login user: every error the mailer reports is rid of them. */
+  readonly #secrets: Pick<ErrorContext, 'secrets' | 'user'>;
   readonly #retryPolicy: ResolvedRetryPolicy;
   readonly #rateLimiter: RateLimiter | undefined;
   readonly #headers: Readonly<Record<string, string | string[]>>;
@@ -103,6 +106,7 @@ export class Mailer {
   constructor(config: unknown, options: MailerOptions = {}) {
     try {
       this.#config = parseConfig(config);
+      this.#secrets = { secrets: secretsOf(this.#config), user: this.#config.auth?.user };
       this.#retryPolicy = resolveRetryPolicy(options.retry);
       const inFlightLimit = resolveInFlightLimit(options.maxInFlight, options.transport != null, this.#config);
       this.#queue = new SendQueue(inFlightLimit, (pending) => this.#run(pending));
@@ -189,7 +193,8 @@ export class Mailer {
       const to = checked.to === undefined ? undefined : parseRecipient(checked.to);
       return await this.#compose(checked.type, checked.payload, to);
     } catch (error) {
-      throw isMailerError(error) ? error : unreadablePayloadError('render', error);
+      // A template store's error is kept as `cause`: classifying rids it of the config's secrets.
+      throw classifyError(isMailerError(error) ? error : unreadablePayloadError('render', error), this.#target('render'));
     }
   }
 
@@ -284,12 +289,15 @@ export class Mailer {
     }
   }
 
-  /** What a send that failed rejects with; `deliverWithRetry` classifies its own failures. */
+  /**
+   * What a send that failed rejects with. A template or rate-limit store's error, kept as `cause`,
+   * is the caller's code: it goes through classification too, to be rid of the config's secrets.
+   */
   #sendFailure(error: unknown, signal: AbortSignal, type: UsageType, to: string): MailerError {
-    if (isMailerError(error)) return error;
-    // Before delivery, only rendering reads the caller's payload; anything else not a MailerError came from it.
-    if (!signal.aborted) return unreadablePayloadError('send', error);
     const operation = sendOperation(type, to);
+    if (isMailerError(error)) return classifyError(error, this.#target(operation));
+    // Before delivery, only rendering reads the caller's payload; anything else not a MailerError came from it.
+    if (!signal.aborted) return classifyError(unreadablePayloadError('send', error), this.#target(operation));
     const reason: unknown =
       signal.reason instanceof DeadlinePassed
         ? new MailerError(
@@ -346,9 +354,10 @@ export class Mailer {
     return message;
   }
 
-  #target(operation: string): { operation: string; host: string; port: number; secure: boolean } {
+  /** The error context of `operation`: where it went, and the secrets no error may show. */
+  #target(operation: string): ErrorContext {
     const { host, port, secure } = this.#config;
-    return { operation, host, port, secure };
+    return { operation, host, port, secure, ...this.#secrets };
   }
 
   async #drainAndClose(): Promise<void> {

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { inspect } from 'node:util';
 import type { ResolvedMailerConfig } from '../config/mailer-config.js';
 
 /** What every removed secret is replaced with. */
@@ -54,7 +55,7 @@ export function secretsOf(config: Pick<ResolvedMailerConfig, 'auth' | 'smtp'>): 
 }
 
 /**
- * Creates a redactor that replaces each secret, its base64, URL and JSON-string encodings and the
+ * Creates a redactor that replaces each secret, its base64, URL, JSON and inspect encodings and the
  * SASL blobs built from it (`AUTH PLAIN`'s `\0user\0pass`, `XOAUTH2`'s `user=...\x01auth=Bearer ...`)
  * with `[redacted]`. Whatever the configured secrets, it also replaces the initial response of any
  * `AUTH` command, the value of any parameter named like a credential (`client_secret=`,
@@ -71,10 +72,12 @@ export function createRedactor(secrets: readonly string[], user?: string): Redac
     forms.add(secret);
     forms.add(secret.trim());
     forms.add(base64(secret));
-    // As a form body carries it (nodemailer trims the value), as URLSearchParams does, inside JSON.
+    // As a form body carries it (nodemailer trims the value), as URLSearchParams does, inside JSON,
+    // as util.inspect quotes it.
     forms.add(encodeURIComponent(secret.trim()));
     forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
     forms.add(JSON.stringify(secret).slice(1, -1));
+    forms.add(inspect(secret).slice(1, -1));
     if (user !== undefined) {
       forms.add(base64(`\u0000${user}\u0000${secret}`));
       forms.add(base64(`${user}\u0000${user}\u0000${secret}`));
