@@ -107,6 +107,17 @@ describe('errors the mailer reports hold none of the config’s secrets, whoever
     }
   });
 
+  it("a TLS client certificate's key and passphrase count as secrets too", async () => {
+    const key = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7Zx3Lq9Wv2Tn\n-----END PRIVATE KEY-----\n';
+    const passphrase = 'Hx5!Pm8Qd2Wz';
+    for (const tls of [{ key, passphrase }, { key: [{ pem: Buffer.from(key), passphrase }] }]) {
+      const thrown = new Error(`could not use ${key} with ${passphrase}`);
+      const mailer = mailerWith({ transport: { send: () => Promise.reject(thrown) } }, { ...loginConfig, tls });
+      const error = await failureOf(mailer.send(request));
+      expect(leakedSecrets(shown(error), { passphrase, line1: 'MIIEvQIBADANBgkq', line2: 'BKcwggSjAgEAAoIB' })).toEqual([]);
+    }
+  });
+
   it('leaves an error without secrets as it was thrown, cause and all', async () => {
     const outage = new Error('connect ECONNREFUSED 10.0.0.7:5432');
     const thrown = new MailerError('Rejected', 'refused: the sender is not verified', { attempts: 1, cause: outage });
