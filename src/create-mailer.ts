@@ -5,6 +5,7 @@
  */
 import { parseConfig } from './config/parse-config.js';
 import { parseMailerOptions } from './config/parse-mailer-options.js';
+import { secretsOf } from './config/secrets-of.js';
 import { resolveRetryPolicy } from './delivery/retry-policy.js';
 import { MailerError, isMailerError } from './errors/mailer-error.js';
 import { Mailer } from './mailer.js';
@@ -65,6 +66,7 @@ export function createMailer(config: unknown, options?: MailerOptions): Mailer {
       retryPolicy: resolveRetryPolicy(checked.retry),
       rateLimiter: checked.rateLimit === undefined ? undefined : createRateLimiter(checked.rateLimit),
       maxInFlight: checked.maxInFlight ?? transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+      redaction: { secrets: secretsOf(resolved), user: resolved.auth?.user },
     });
   } catch (error) {
     // A getter or proxy in the config or options must not escape as a TypeError.

@@ -4,7 +4,7 @@
  * @module
  */
 import { asyncDispose } from './shared/async-dispose.js';
-import { classifyError } from './errors/classify-error.js';
+import { classifyError, type ErrorContext } from './errors/classify-error.js';
 import { DeadlinePassed, DeadlineSweeper } from './delivery/deadline-sweeper.js';
 import { deliverWithRetry } from './delivery/deliver-with-retry.js';
 import type { ResolvedRetryPolicy } from './delivery/retry-policy.js';
@@ -70,7 +70,12 @@ export interface MailerParts {
   readonly rateLimiter: RateLimiter | undefined;
   /** The most sends handed to the transport at once. */
   readonly maxInFlight: number;
+  /** The config's secrets and login user, removed from every error the mailer reports. */
+  readonly redaction: Redaction;
 }
+
+/** The secrets no error may show, and the login user that SASL blobs are built with. */
+export type Redaction = Pick<ErrorContext, 'secrets' | 'user'>;
 
 /**
  * Sends authentication emails. Create one per config with {@link createMailer} and reuse it: it
@@ -88,6 +93,8 @@ export class Mailer {
   readonly #transport: Transport;
   readonly #retryPolicy: ResolvedRetryPolicy;
   readonly #rateLimiter: RateLimiter | undefined;
+  /** The config's secrets and login user: every error the mailer reports is rid of them. */
+  readonly #redaction: Redaction;
   readonly #queue: SendQueue<PendingSend>;
   readonly #sweeper: DeadlineSweeper;
   #closing: Promise<void> | undefined;
@@ -105,6 +112,7 @@ export class Mailer {
     this.#transport = parts.transport;
     this.#retryPolicy = parts.retryPolicy;
     this.#rateLimiter = parts.rateLimiter;
+    this.#redaction = parts.redaction;
     this.#queue = new SendQueue(parts.maxInFlight, (pending) => this.#run(pending));
     this.#sweeper = new DeadlineSweeper(this.#retryPolicy.deadline, (deadline) => this.#expireQueued(deadline));
   }
@@ -138,7 +146,7 @@ export class Mailer {
       // Keep the caller's string when it was already normalized: a queued send holds one copy less.
       to = recipient === checked.to ? checked.to : recipient;
       signal = options.signal;
-      if (signal?.aborted) throw classifyError(signal.reason, { operation: sendOperation(type, to), attempts: 0 });
+      if (signal?.aborted) throw classifyError(signal.reason, { ...this.#context(sendOperation(type, to)), attempts: 0 });
     } catch (error) {
       return Promise.reject(isMailerError(error) ? error : unreadablePayloadError('send', error));
     }
@@ -173,7 +181,8 @@ export class Mailer {
       const to = checked.to === undefined ? undefined : parseRecipient(checked.to);
       return await this.#compose(checked.type, checked.payload, to);
     } catch (error) {
-      throw isMailerError(error) ? error : unreadablePayloadError('render', error);
+      // A template store's error is kept as `cause`: classifying rids it of the config's secrets.
+      throw classifyError(isMailerError(error) ? error : unreadablePayloadError('render', error), this.#context('render'));
     }
   }
 
@@ -190,7 +199,7 @@ export class Mailer {
     try {
       await this.#transport.verify?.();
     } catch (error) {
-      throw classifyError(error, { operation: 'verify the connection', attempts: 1 });
+      throw classifyError(error, { ...this.#context('verify the connection'), attempts: 1 });
     }
   }
 
@@ -248,7 +257,7 @@ export class Mailer {
         transport: this.#transport,
         policy: this.#retryPolicy,
         signal,
-        context: { operation: sendOperation(message.usageType, to) },
+        context: this.#context(sendOperation(message.usageType, to)),
         deadline: pending.deadline,
       });
       const sent: SendResult = {
@@ -280,12 +289,15 @@ export class Mailer {
     pending.resolve(outcome);
   }
 
-  /** What a send that failed rejects with; `deliverWithRetry` classifies its own failures. */
+  /**
+   * What a send that failed rejects with. A template or rate-limit store's error, kept as `cause`,
+   * is the caller's code: it goes through classification too, to be rid of the config's secrets.
+   */
   #sendFailure(error: unknown, signal: AbortSignal, type: UsageType, to: string): MailerError {
-    if (isMailerError(error)) return error;
-    // Before delivery, only rendering reads the caller's payload; anything else not a MailerError came from it.
-    if (!signal.aborted) return unreadablePayloadError('send', error);
     const operation = sendOperation(type, to);
+    if (isMailerError(error)) return classifyError(error, this.#context(operation));
+    // Before delivery, only rendering reads the caller's payload; anything else not a MailerError came from it.
+    if (!signal.aborted) return classifyError(unreadablePayloadError('send', error), this.#context(operation));
     const reason: unknown =
       signal.reason instanceof DeadlinePassed
         ? new MailerError(
@@ -294,14 +306,14 @@ export class Mailer {
               'while finding its template or checking its rate limit. Nothing was sent.',
           )
         : signal.reason;
-    return classifyError(reason, { operation, attempts: 0 });
+    return classifyError(reason, { ...this.#context(operation), attempts: 0 });
   }
 
   /** The caller's signal aborted: a queued send leaves the queue, a running one is aborted. */
   #abort(pending: PendingSend): void {
     const reason: unknown = pending.abort?.signal.reason;
     if (this.#queue.remove(pending)) {
-      this.#settle(pending, Promise.reject(classifyError(reason, { operation: sendOperation(pending.type, pending.to), attempts: 0 })));
+      this.#settle(pending, Promise.reject(classifyError(reason, { ...this.#context(sendOperation(pending.type, pending.to)), attempts: 0 })));
     } else {
       pending.abort?.controller?.abort(reason);
     }
@@ -319,8 +331,13 @@ export class Mailer {
         `${operation} gave up after ${this.#retryPolicy.deadline} ms before its first attempt: it waited behind ` +
           'other sends for a free slot (maxInFlight) all that time. Nothing was sent.',
       );
-      this.#settle(oldest, Promise.reject(classifyError(waited, { operation, attempts: 0 })));
+      this.#settle(oldest, Promise.reject(classifyError(waited, { ...this.#context(operation), attempts: 0 })));
     }
+  }
+
+  /** The error context of `operation`, with the secrets no error may show. */
+  #context(operation: string): ErrorContext {
+    return { operation, ...this.#redaction };
   }
 
   async #drainAndClose(): Promise<void> {
@@ -328,7 +345,7 @@ export class Mailer {
     try {
       await this.#transport.close?.();
     } catch (error) {
-      throw classifyError(error, { operation: 'close the transport' });
+      throw classifyError(error, this.#context('close the transport'));
     }
   }
 }

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { MailerError, type ConfigIssue } from '../errors/mailer-error.js';
 import { formatPath } from '../config/format-path.js';
+import { locateJsonSyntaxError } from './locate-json-syntax-error.js';
 
 // The whole string must be the reference: "${SMTP_PASS}", not "pass-${X}".
 const ENV_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
@@ -17,8 +18,9 @@ const ENV_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
  * @param file - The config file's path.
  * @param env - The environment to read variables from.
  * @returns The config, not yet validated.
- * @throws {@link MailerError} `InvalidConfig` when the file cannot be read, is not JSON, or names an
- *   unset variable (one issue per reference, at the path where it appears).
+ * @throws {@link MailerError} `InvalidConfig` when the file cannot be read, is not JSON (saying the
+ *   line and column, never quoting the file), or names an unset variable (one issue per reference,
+ *   at the path where it appears).
  */
 export async function loadConfigFile(file: string, env: Readonly<Record<string, string | undefined>>): Promise<unknown> {
   let source: string;
@@ -31,8 +33,11 @@ export async function loadConfigFile(file: string, env: Readonly<Record<string, 
   let parsed: unknown;
   try {
     parsed = JSON.parse(source);
-  } catch (error) {
-    throw new MailerError('InvalidConfig', `The config file ${file} is not valid JSON: ${(error as Error).message}.`);
+  } catch {
+    // JSON.parse's message quotes the text around the error: a password's first characters, perhaps.
+    const found = locateJsonSyntaxError(source);
+    const where = found === undefined ? '' : ` at line ${found.line}, column ${found.column}: ${found.problem}`;
+    throw new MailerError('InvalidConfig', `The config file ${file} is not valid JSON${where}. Fix the JSON there and try again.`);
   }
   return substituteEnvironment(parsed, env, file);
 }

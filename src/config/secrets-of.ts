@@ -7,7 +7,8 @@ import type { ResolvedMailerConfig } from './mailer-config.js';
 
 /**
  * Lists the secrets a config holds: passwords, OAuth2 tokens and secrets, private keys (a
- * service account's `{ key, passphrase }` form gives both).
+ * service account's `{ key, passphrase }` form gives both), the DKIM key, and a TLS client
+ * certificate's key and passphrase (`tls.key`, `tls.pfx`, `tls.passphrase`, in any form Node takes).
  *
  * @param config - The resolved config.
  * @returns Every non-empty secret, in no particular order.
@@ -27,6 +28,18 @@ export function secretsOf(config: Pick<ResolvedMailerConfig, 'auth' | 'smtp'>): 
     privateKey.key,
     privateKey.passphrase,
     config.smtp.dkim?.privateKey,
+    ...tlsSecrets(config.smtp.tls ?? {}),
   ];
   return candidates.filter((value): value is string => typeof value === 'string' && value.length > 0);
+}
+
+/** `tls.key` and `tls.pfx` (a key, a list of them, `{ pem, passphrase }` objects; strings or buffers) and `tls.passphrase`. */
+function tlsSecrets(tls: Readonly<Record<string, unknown>>): unknown[] {
+  const keys = [tls.key, tls.pfx].flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : [value]));
+  const forms = keys.flatMap((key) => {
+    if (typeof key !== 'object' || key === null || Buffer.isBuffer(key)) return [key];
+    const { pem, buf, passphrase } = key as Record<string, unknown>;
+    return [pem, buf, passphrase];
+  });
+  return [tls.passphrase, ...forms.map((form) => (Buffer.isBuffer(form) ? form.toString('utf8') : form))];
 }

@@ -8,6 +8,7 @@ import { MailerError, isMailerError, type MailerErrorCode } from './mailer-error
 import { toHeaderValue } from '../shared/header-value.js';
 import { errorFacts, type ErrorFacts } from './error-facts.js';
 import { createRedactor } from './redact-secrets.js';
+import { plainCause, redactMailerError } from './redact-mailer-error.js';
 
 /** What was being done when the error happened, for the message, the hint and the redaction. */
 export interface ErrorContext {
@@ -28,7 +29,10 @@ export interface ErrorContext {
    * Not called for aborts.
    */
   hintFor?: (error: unknown) => string | undefined;
-  /** Secrets to remove from the message and cause (passwords, tokens, keys); see `secretsOf`. */
+  /**
+   * Secrets to remove from the message, hint, issues and cause (passwords, tokens, keys); see
+   * `secretsOf`. Values named like credentials (`client_secret=...`) are removed even without them.
+   */
   secrets?: readonly string[];
   /** The login user, to recognise SASL blobs built from a secret. Not itself a secret. */
   user?: string;
@@ -40,7 +44,8 @@ const MAX_DETAIL_LENGTH = 500;
 
 /**
  * Classifies a failure. A {@link MailerError} keeps its code and details (it only gains
- * `attempts` when it lacks them). Anything else is classified by SMTP reply code and nodemailer
+ * `attempts` when it lacks them); it is returned as it is unless it holds a secret, whoever built
+ * it: then as its redacted copy (see {@link redactMailerError}). Anything else is classified by SMTP reply code and nodemailer
  * or Node error code: a 4xx reply is `Unavailable`; a failed STARTTLS (`ETLS`), whatever its reply,
  * `Unavailable`; a 530/534/535 reply or a refused login (`EAUTH`, whatever its reply) `AuthFailed`;
  * another 5xx `Rejected`; `EENVELOPE` without a reply `InvalidRecipient`. Everything else, the
@@ -64,10 +69,12 @@ const MAX_DETAIL_LENGTH = 500;
  * ```
  */
 export function classifyError(error: unknown, context: ErrorContext): MailerError {
+  const redact = createRedactor(context.secrets ?? [], context.user);
   if (isMailerError(error)) {
-    if (error.attempts !== undefined || context.attempts === undefined) return error;
-    const { issues, responseCode, hint, retryAfter, cause } = error;
-    return new MailerError(error.code, error.message, {
+    const clean = redactMailerError(error, redact);
+    if (clean.attempts !== undefined || context.attempts === undefined) return clean;
+    const { issues, responseCode, hint, retryAfter, cause } = clean;
+    return new MailerError(clean.code, clean.message, {
       issues,
       responseCode,
       hint,
@@ -77,7 +84,6 @@ export function classifyError(error: unknown, context: ErrorContext): MailerErro
     });
   }
   const facts = errorFacts(error);
-  const redact = createRedactor(context.secrets ?? [], context.user);
   const detail = truncate(toHeaderValue(redact(facts.message)));
   const code = codeFor(facts);
   const aborted = isAbort(facts);
@@ -85,12 +91,7 @@ export function classifyError(error: unknown, context: ErrorContext): MailerErro
   const message = aborted
     ? `${context.operation}${target} was aborted${facts.name === 'TimeoutError' ? ' (timed out)' : ''}`
     : `${context.operation} failed${target}: ${detail || 'unknown error'}`;
-  const cause = Object.assign(new Error(detail), {
-    name: facts.name ?? 'Error',
-    ...(facts.code === undefined ? {} : { code: facts.code }),
-    ...(facts.originalCode === undefined ? {} : { originalCode: facts.originalCode }),
-    ...(facts.responseCode === undefined ? {} : { responseCode: facts.responseCode }),
-  });
+  const cause = plainCause(facts, detail);
   const hint = aborted ? undefined : context.hintFor?.(error);
   return new MailerError(code, message, {
     responseCode: facts.responseCode,

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baseConfig, run, tempDir, writeConfig } from './run-cli-helper.js';
 
@@ -93,5 +95,16 @@ describe('auth-mailer check', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('check needs the path of a JSON config file');
     expect(usage.stderr).toContain('auth-mailer check --help');
+  });
+
+  it('locates a JSON syntax error by line and column without quoting the file, so no password leaks', async () => {
+    const password = 'Hq4Rm8Vt2Yw6Jz';
+    const file = join(dir.path, 'broken.json');
+    // The password lacks its quotes: JSON.parse's own message would quote its first characters.
+    await writeFile(file, `{\n  "host": "smtp.acme.example",\n  "auth": { "user": "me", "pass": ${password} }\n}\n`);
+    const result = await run(['check', file]);
+    expect(result.code).toBe(1);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(password.slice(0, 4));
+    expect(result.stderr).toContain(`${file} is not valid JSON at line 3, column 35: expected a value`);
   });
 });
