@@ -22,7 +22,16 @@ import { createSmtpTransport } from './smtp/smtp-transport.js';
 import { TemplateRegistry } from './template-registry.js';
 import type { MailMessage, Transport } from './transport.js';
 import { untilAborted } from './until-aborted.js';
-import type { MailerOptions, RenderRequest, SendOptions, SendRequest, SendResult, TemplatePayload, UsageType } from './types.js';
+import type {
+  MailerOptions,
+  RenderRequest,
+  SendOptions,
+  SendRequest,
+  SendResult,
+  TemplatePayload,
+  TemplateStore,
+  UsageType,
+} from './types.js';
 
 /** A rendered message that was not sent: {@link MailMessage} with `to` present only when it was given. */
 export type RenderedMessage = Omit<MailMessage, 'to'> & {
@@ -98,7 +107,8 @@ export class Mailer {
    * @param config - A {@link MailerConfig} (a Logto SMTP connector config works unchanged).
    * @param options - A transport to use instead of SMTP, a template store, retry options, the in-flight window.
    * @throws {@link MailerError} `InvalidConfig` naming every bad field (`transport.send` for a
-   *   transport without a `send` method), or `TemplateSyntax` naming the broken template.
+   *   transport without a `send` method, `templateStore.findTemplate` for a store without
+   *   `findTemplate`), or `TemplateSyntax` naming the broken template.
    */
   constructor(config: unknown, options: MailerOptions = {}) {
     try {
@@ -110,7 +120,7 @@ export class Mailer {
       this.#rateLimiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
       this.#registry = new TemplateRegistry(
         this.#config.templates,
-        options.templateStore,
+        checkTemplateStore(options.templateStore),
         options.useDefaultTemplates === false ? [] : defaultTemplates,
       );
       this.#headers = Object.freeze({ ...AUTO_SUBMITTED_HEADER, ...this.#config.customHeaders });
@@ -141,7 +151,8 @@ export class Mailer {
    * @returns What the server accepted, and how many attempts it took.
    * @throws {@link MailerError} for every failure: `InvalidRecipient`, `TemplateNotFound`,
    *   `MissingVariable`, `RateLimited` (with `retryAfter`), `AuthFailed`, `Rejected`, `Unavailable`
-   *   (also when the deadline passed while queued, with `attempts: 0`), `Closed`.
+   *   (also when the deadline passed while queued, with `attempts: 0`), `Closed`; `InvalidConfig`
+   *   or `TemplateSyntax` when the template store returns a bad template.
    */
   send(request: SendRequest, options: SendOptions = {}): Promise<SendResult> {
     if (this.#closing) return Promise.reject(closedError('send'));
@@ -369,6 +380,17 @@ function checkTransport(transport: Transport | undefined): Transport | undefined
   const message = 'must be a function: a transport is an object with send(message, { signal })';
   throw new MailerError('InvalidConfig', `Invalid transport option: transport.send ${message}.`, {
     issues: [{ path: 'transport.send', message }],
+  });
+}
+
+/** The caller's template store once it is known to have a `findTemplate` method; `undefined` (or `null`) for none. */
+function checkTemplateStore(store: TemplateStore | undefined): TemplateStore | undefined {
+  if (store === undefined || store === null || typeof (store as Partial<TemplateStore>).findTemplate === 'function') {
+    return store ?? undefined;
+  }
+  const message = 'must be a function: a template store is an object with findTemplate(usageType, locale)';
+  throw new MailerError('InvalidConfig', `Invalid templateStore option: templateStore.findTemplate ${message}.`, {
+    issues: [{ path: 'templateStore.findTemplate', message }],
   });
 }
 

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { parseStoredTemplate } from './config/parse-stored-template.js';
 import { isMailerError, MailerError } from './errors.js';
 import { compileTemplate, type CompiledTemplate } from './render/compile-template.js';
 import { describeTemplate } from './render/describe-template.js';
@@ -25,8 +26,9 @@ const DEFINITION_FIELDS = ['usageType', 'contentType', 'subject', 'content', 'lo
  * subtag → none. Among config templates with the same usage type and locale, the first one wins.
  * The built-in templates are consulted only when neither the store nor the config has a template
  * for the type or for `Generic`: the user's own templates always win where they apply.
- * Store templates are compiled on first use and cached, by object and by content, so a store that
- * returns fresh objects does not recompile on every send. Built-in templates are compiled on first
+ * A store's template is checked as a config template is (`parseStoredTemplate`), then compiled on
+ * first use and cached, by object and by content, so a store that returns fresh objects does not
+ * recompile on every send. Built-in templates are compiled on first
  * use too, so a mailer that never falls back on them does not pay for compiling them. A template
  * found is ready to render: for one that derives its text part from its HTML, `find` first loads
  * the plain-text converter (once per process).
@@ -72,7 +74,8 @@ export class TemplateRegistry {
    * @returns The compiled template, ready to render.
    * @throws {MailerError} `TemplateNotFound` when neither the type nor `Generic` has a template;
    *   `Unavailable` when the template store fails or the plain-text converter cannot be loaded;
-   *   `TemplateSyntax` when the store returns a template that does not compile.
+   *   `InvalidConfig` when the store returns a malformed template (see `parseStoredTemplate`);
+   *   `TemplateSyntax` when it returns one that does not compile.
    */
   find(usageType: string, locale: string | undefined): Promise<CompiledTemplate> {
     if (typeof locale !== 'string') locale = undefined;
@@ -90,8 +93,8 @@ export class TemplateRegistry {
     const types = usageType === GENERIC ? [usageType] : [usageType, GENERIC];
     for (const type of types) {
       for (const tag of localeChain(locale)) {
-        const definition = await findInStore(store, type, tag);
-        if (definition !== undefined && definition !== null) return whenReady(this.#compileStored(definition, type, tag));
+        const answer: unknown = await findInStore(store, type, tag);
+        if (answer !== undefined && answer !== null) return whenReady(this.#useStored(answer, type, tag));
       }
       const found = this.#config.find(type, locale);
       if (found !== undefined) return whenReady(found);
@@ -101,11 +104,13 @@ export class TemplateRegistry {
     throw notFoundError(usageType, locale);
   }
 
-  #compileStored(definition: TemplateDefinition, type: string, tag: string | undefined): CompiledTemplate {
-    const isObject = typeof definition === 'object';
-    const known = isObject ? this.#storedByObject.get(definition) : undefined;
-    if (known !== undefined && sameDefinition(known.definition, definition)) return known;
-    const key = JSON.stringify(DEFINITION_FIELDS.map((field) => (isObject ? definition[field] : undefined)));
+  /** The store's answer for `(type, tag)`, checked and compiled, or taken from the cache. */
+  #useStored(answer: unknown, type: string, tag: string | undefined): CompiledTemplate {
+    const isObject = typeof answer === 'object';
+    const known = isObject ? this.#storedByObject.get(answer as object) : undefined;
+    if (known !== undefined && isUnchanged(known.definition, answer as TemplateDefinition)) return known;
+    const definition = parseStoredTemplate(answer, type, tag);
+    const key = JSON.stringify(DEFINITION_FIELDS.map((field) => definition[field]));
     let compiled = this.#storedByContent.get(key);
     if (compiled === undefined) {
       compiled = compileStored(definition, type, tag);
@@ -116,7 +121,7 @@ export class TemplateRegistry {
       this.#storedByContent.delete(key);
     }
     this.#storedByContent.set(key, compiled);
-    if (isObject) this.#storedByObject.set(definition, compiled);
+    if (isObject) this.#storedByObject.set(answer as object, compiled);
     return compiled;
   }
 }
@@ -147,7 +152,7 @@ async function findInStore(
   store: TemplateStore,
   type: string,
   tag: string | undefined,
-): Promise<TemplateDefinition | undefined | null> {
+): Promise<unknown> {
   try {
     return await store.findTemplate(type, tag);
   } catch (error) {
@@ -173,8 +178,13 @@ function compileStored(definition: TemplateDefinition, type: string, tag: string
   }
 }
 
-function sameDefinition(compiled: TemplateDefinition, candidate: TemplateDefinition): boolean {
-  return DEFINITION_FIELDS.every((field) => compiled[field] === candidate[field]);
+/** Whether `candidate` still holds what `compiled` was compiled from; `false` when reading it throws. */
+function isUnchanged(compiled: TemplateDefinition, candidate: TemplateDefinition): boolean {
+  try {
+    return DEFINITION_FIELDS.every((field) => compiled[field] === candidate[field]);
+  } catch {
+    return false; // parseStoredTemplate reports it
+  }
 }
 
 function notFoundError(usageType: string, locale: string | undefined): MailerError {

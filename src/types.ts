@@ -95,13 +95,15 @@ export interface SendResult {
 
 /**
  * An async source of templates consulted before the config's, as an auth system keeps localized
- * templates in its database. Return `undefined` when there is none for that exact pair.
+ * templates in its database. Return `undefined` or `null` when there is none for that exact pair.
+ * What it returns is checked as a config template is (`sendFrom` and `replyTo` must be addresses,
+ * no field may hold a line break...): a bad one fails the send with `InvalidConfig`.
  *
  * @example
  * ```ts
  * const templateStore: TemplateStore = {
  *   async findTemplate(usageType, locale) {
- *     return db.emailTemplates.findOne({ usageType, locale: locale ?? null }) ?? undefined;
+ *     return db.emailTemplates.findOne({ usageType, locale: locale ?? null });
  *   },
  * };
  * ```
@@ -112,9 +114,9 @@ export interface TemplateStore {
    *
    * @param usageType - The usage type asked for (or `Generic`, when falling back).
    * @param locale - The exact locale tag to match, or `undefined` for the template without locale.
-   * @returns The template, or `undefined` when the store has none for that pair.
+   * @returns The template, or `undefined` or `null` when the store has none for that pair.
    */
-  findTemplate(usageType: UsageType, locale: string | undefined): Promise<TemplateDefinition | undefined>;
+  findTemplate(usageType: UsageType, locale: string | undefined): Promise<TemplateDefinition | undefined | null>;
 }
 
 /** What the mailer needs besides configuration data. */

@@ -25,28 +25,58 @@ const EXPECTED_WORDING: Readonly<Record<string, string>> = {
 /**
  * The message of any issue whose schema has none of its own (plain type checks): it names what
  * was expected and the kind of value received, never the value.
+ *
+ * @param issue - A valibot issue.
+ * @returns `must be <expected>; got <kind>`.
  */
-function fallbackMessage(issue: v.BaseIssue<unknown>): string {
+export function fallbackMessage(issue: v.BaseIssue<unknown>): string {
   const expected = issue.expected ?? 'a valid value';
   const wording = EXPECTED_WORDING[expected] ?? expected.replace(/"([^"]*)"/g, '`$1`').replaceAll(' | ', ' or ');
   return `must be ${wording}; got ${kindOf(issue.input)}`;
 }
 
-function toConfigIssue(issue: v.BaseIssue<unknown>): ConfigIssue {
+/**
+ * Turns a valibot issue into a {@link ConfigIssue}, located by its property path.
+ *
+ * @param issue - A valibot issue.
+ * @returns The issue's path (`templates[2].contentType`) and message.
+ */
+export function toConfigIssue(issue: v.BaseIssue<unknown>): ConfigIssue {
   const segments = (issue.path ?? []).map((item) => item.key as string | number);
   return { path: formatPath(segments), message: issue.message };
 }
 
-function invalidConfig(issues: ConfigIssue[]): MailerError {
+/** What an `InvalidConfig` message says besides its issues. */
+export interface InvalidConfigWording {
+  /** What failed the checks, after `Invalid `: `mailer config`. */
+  subject: string;
+  /** How an issue at the root (path `''`) is labelled: `config`. */
+  root: string;
+  /** The last line: what to do. */
+  fix: string;
+}
+
+const CONFIG_WORDING: InvalidConfigWording = {
+  subject: 'mailer config',
+  root: 'config',
+  fix: 'Fix the fields listed above and create the mailer again.',
+};
+
+/**
+ * The `InvalidConfig` error listing every issue on a line of its own.
+ *
+ * @param issues - The problems found, each with its path.
+ * @param wording - What was checked and what to do; the mailer config's by default.
+ * @param cause - The error that made the value unreadable, if any.
+ * @returns The error, not retryable, with `issues` set.
+ */
+export function invalidConfig(issues: ConfigIssue[], wording: InvalidConfigWording = CONFIG_WORDING, cause?: unknown): MailerError {
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-  const lines = issues.map(({ path, message }) => `  - ${path === '' ? '(config)' : path}: ${message}`);
-  return new MailerError(
-    'InvalidConfig',
-    [`Invalid mailer config (${count}):`, ...lines, 'Fix the fields listed above and create the mailer again.'].join(
-      '\n',
-    ),
-    { issues },
-  );
+  const lines = issues.map(({ path, message }) => `  - ${path === '' ? `(${wording.root})` : path}: ${message}`);
+  return new MailerError('InvalidConfig', [`Invalid ${wording.subject} (${count}):`, ...lines, wording.fix].join('\n'), {
+    issues,
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
 
 function notAnObject(input: unknown): string {

@@ -174,11 +174,15 @@ describe('TemplateRegistry with a template store', () => {
     expect(await rejection(registry.find('SignIn', undefined))).toBe(thrown);
   });
 
-  it('rejects a malformed or broken store template with TemplateSyntax naming it', async () => {
+  it('rejects a malformed store template with InvalidConfig, as the same template in the config', async () => {
     const bad = { usageType: 'SignIn', contentType: 'text/markdown', subject: 's', content: 'c' } as unknown as TemplateDefinition;
     const malformed = await rejection(new TemplateRegistry([], { findTemplate: async () => bad }).find('SignIn', 'en'));
-    expect(malformed.code).toBe('TemplateSyntax');
-    expect(malformed.message).toContain('template store returned a broken template for template "SignIn" (locale "en")');
+    expect(malformed.code).toBe('InvalidConfig');
+    expect(malformed.message).toContain('Invalid template "SignIn" (locale "en") from the template store (1 problem):');
+    expect(malformed.issues).toEqual([{ path: 'contentType', message: 'must be `text/plain` or `text/html`; got another string' }]);
+  });
+
+  it('rejects a store template that does not compile with TemplateSyntax naming it', async () => {
     const broken = { ...template('SignIn', 'en'), content: '{{#x}}' };
     const unclosed = await rejection(new TemplateRegistry([], { findTemplate: async () => broken }).find('SignIn', 'en'));
     expect(unclosed.code).toBe('TemplateSyntax');
