@@ -32,6 +32,8 @@ export type {
   RenderRequest,
   SendOptions,
   SendResult,
+  TemplateChoice,
+  TemplateSource,
   UsageType,
   KnownUsageType,
   TemplateDefinition,

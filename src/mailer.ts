@@ -28,6 +28,7 @@ import type {
   SendOptions,
   SendRequest,
   SendResult,
+  TemplateChoice,
   TemplatePayload,
   TemplateStore,
   UsageType,
@@ -73,6 +74,12 @@ interface CallerAbort {
   readonly listener: () => void;
   /** Created when the send starts: aborted by the caller's signal or by the deadline's. */
   controller: AbortController | undefined;
+}
+
+/** A composed message and the template it was rendered from. */
+interface Composed {
+  readonly message: RenderedMessage;
+  readonly template: TemplateChoice;
 }
 
 /** Marks every message as machine-sent, so auto-responders stay quiet (RFC 3834). */
@@ -148,7 +155,8 @@ export class Mailer {
    *
    * @param request - The recipient, the usage type and the template's variables.
    * @param options - An optional `signal` that aborts the send (a queued send leaves the queue at once).
-   * @returns What the server accepted, and how many attempts it took.
+   * @returns What the server accepted, how many attempts it took, and which template was used
+   *   (`template`: usage type, locale and source).
    * @throws {@link MailerError} for every failure: `InvalidRecipient`, `TemplateNotFound`,
    *   `MissingVariable`, `RateLimited` (with `retryAfter`), `AuthFailed`, `Rejected`, `Unavailable`
    *   (also when the deadline passed while queued, with `attempts: 0`), `Closed`; `InvalidConfig`
@@ -198,7 +206,7 @@ export class Mailer {
     try {
       const checked = checkRequest(request, 'render');
       const to = checked.to === undefined ? undefined : parseRecipient(checked.to);
-      return await this.#compose(checked.type, checked.payload, to);
+      return (await this.#compose(checked.type, checked.payload, to)).message;
     } catch (error) {
       throw isMailerError(error) ? error : unreadablePayloadError('render', error);
     }
@@ -269,9 +277,9 @@ export class Mailer {
       // The template store and the rate-limit store are the caller's code: the deadline bounds them too.
       // Without a store, composing runs only our code (and loads html-to-text once): no race needed.
       const composing = this.#compose(type, pending.payload, to);
-      const message = (await (this.#registry.asksStore ? untilAborted(composing, signal) : composing)) as MailMessage;
+      const { message, template } = await (this.#registry.asksStore ? untilAborted(composing, signal) : composing);
       if (this.#rateLimiter !== undefined) await untilAborted(this.#rateLimiter(to, type), signal);
-      const { result, attempts } = await deliverWithRetry(message, {
+      const { result, attempts } = await deliverWithRetry(message as MailMessage, {
         transport: this.#transport,
         policy: this.#retryPolicy,
         signal,
@@ -282,6 +290,7 @@ export class Mailer {
         accepted: result.accepted ?? [to],
         rejected: result.rejected ?? [],
         attempts,
+        template,
       };
       if (result.response !== undefined) sent.response = result.response;
       pending.resolve(sent);
@@ -338,8 +347,9 @@ export class Mailer {
     }
   }
 
-  async #compose(type: UsageType, payload: TemplatePayload, to: string | undefined): Promise<RenderedMessage> {
-    const template = await this.#registry.find(type, payload.locale);
+  /** The message for a send or a render, and which template it was rendered from. */
+  async #compose(type: UsageType, payload: TemplatePayload, to: string | undefined): Promise<Composed> {
+    const { template, choice } = await this.#registry.find(type, payload.locale);
     const { definition } = template;
     const content = template.render(payload);
     const replyTo = definition.replyTo ?? this.#config.replyTo;
@@ -353,8 +363,8 @@ export class Mailer {
     if (to !== undefined) message.to = to;
     if (replyTo !== undefined) message.replyTo = toHeaderValue(replyTo);
     if (content.html !== undefined) message.html = content.html;
-    if (definition.locale !== undefined) message.locale = definition.locale;
-    return message;
+    if (choice.locale !== undefined) message.locale = choice.locale;
+    return { message, template: choice };
   }
 
   #target(operation: string): { operation: string; host: string; port: number; secure: boolean } {

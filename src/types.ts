@@ -51,7 +51,11 @@ export interface TemplatePayload {
   code?: string | number;
   /** A link the user follows (magic link, invitation, reset link). */
   link?: string;
-  /** The BCP 47 tag the email should be written in; chooses the template. */
+  /**
+   * The language the email should be written in; chooses the template. A BCP 47 tag (`pt-BR`, in
+   * any case) or an `Accept-Language` value (`pt-BR,pt;q=0.9,en;q=0.8`, tried in order of
+   * preference). A malformed one counts as none: the send goes out in the fallback language.
+   */
   locale?: string;
   /** Any other variable the template uses. */
   [variable: string]: unknown;
@@ -91,6 +95,37 @@ export interface SendResult {
   response?: string;
   /** How many delivery attempts it took (1 when the first one succeeded). */
   attempts: number;
+  /**
+   * Which template the message was rendered from: check it to see that a `Generic`, a built-in or a
+   * template without a locale stood in (a malformed `payload.locale` counts as none). Always set by
+   * {@link Mailer.send}; optional only so that results written by hand (test doubles) need not invent one.
+   */
+  template?: TemplateChoice;
+}
+
+/** Where the template a send used came from. */
+export type TemplateSource = 'store' | 'config' | 'builtin';
+
+/**
+ * The template a send used, as {@link SendResult.template} reports it.
+ *
+ * @example
+ * ```ts
+ * const { template } = await mailer.send({ to, type: 'SignIn', payload: { code, locale: 'pt-BR,pt;q=0.9' } });
+ * // { usageType: 'SignIn', locale: 'pt', source: 'config' }: no pt-BR template, the pt one stood in
+ * ```
+ */
+export interface TemplateChoice {
+  /** The usage type of the template: the send's own, or `Generic` when that stood in. */
+  readonly usageType: UsageType;
+  /**
+   * The template's locale, as `MailMessage.locale` carries it: for a config or built-in template
+   * its `locale` as written; for a store template the tag the store was asked for. Absent for the
+   * template without a locale.
+   */
+  readonly locale?: string;
+  /** `store` (the template store), `config` (the config's `templates`) or `builtin` (`defaultTemplates`). */
+  readonly source: TemplateSource;
 }
 
 /**
@@ -113,7 +148,8 @@ export interface TemplateStore {
    * Finds the template for one usage type and one exact locale.
    *
    * @param usageType - The usage type asked for (or `Generic`, when falling back).
-   * @param locale - The exact locale tag to match, or `undefined` for the template without locale.
+   * @param locale - The exact locale tag to match, in canonical form (`pt-BR`, `zh-Hant-TW`), or
+   *   `undefined` for the template without locale.
    * @returns The template, or `undefined` or `null` when the store has none for that pair.
    */
   findTemplate(usageType: UsageType, locale: string | undefined): Promise<TemplateDefinition | undefined | null>;

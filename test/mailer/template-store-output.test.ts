@@ -72,17 +72,19 @@ describe('a template from the store goes through the config’s checks', () => {
   });
 
   it('sends a valid store template from its sendFrom, envelope and header alike', async () => {
-    await send(mailerWithStored({ ...signIn, sendFrom: 'Acme Support <support@acme.test>', replyTo: 'help@acme.test' }));
+    const result = await send(mailerWithStored({ ...signIn, sendFrom: 'Acme Support <support@acme.test>', replyTo: 'help@acme.test' }));
     const [received] = await sink.waitForMessages(1);
     expect(received?.envelope).toEqual({ from: 'support@acme.test', to: ['ada@example.com'] });
     expect(received?.from).toBe('Acme Support <support@acme.test>');
     expect(received?.replyTo).toBe('help@acme.test');
+    expect(result.template).toEqual({ usageType: 'SignIn', locale: 'pt-BR', source: 'store' });
   });
 
   it('takes null, as databases return it, for no template', async () => {
-    await send(mailerWithStored(null));
+    const result = await send(mailerWithStored(null));
     const [received] = await sink.waitForMessages(1);
     expect(received?.subject).toBe('Code');
+    expect(result.template).toEqual({ usageType: 'Generic', source: 'config' });
   });
 });
 

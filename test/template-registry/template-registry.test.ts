@@ -21,7 +21,7 @@ function listStore(templates: TemplateDefinition[]): TemplateStore & { calls: [s
 }
 
 async function subjectOf(registry: TemplateRegistry, type: string, locale: string | undefined): Promise<string> {
-  return (await registry.find(type, locale)).render({ code: '1' }).subject;
+  return (await registry.find(type, locale)).template.render({ code: '1' }).subject;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<MailerError> {
@@ -61,8 +61,9 @@ describe('TemplateRegistry with config templates only', () => {
   it('falls back to Generic by the same chain', async () => {
     expect(await subjectOf(registry, 'Register', 'fr-CA')).toBe('Generic/fr');
     expect(await subjectOf(registry, 'Register', 'de')).toBe('Generic/-');
-    const template2 = await registry.find('Register', 'fr');
-    expect(template2.definition.usageType).toBe('Generic');
+    const found = await registry.find('Register', 'fr');
+    expect(found.template.definition.usageType).toBe('Generic');
+    expect(found.choice).toEqual({ usageType: 'Generic', locale: 'fr', source: 'config' });
   });
 
   it('resolves to the same compiled template every time', async () => {
@@ -127,22 +128,22 @@ describe('TemplateRegistry with a template store', () => {
     const registry = new TemplateRegistry([], store);
     const first = await registry.find('SignIn', 'en');
     const second = await registry.find('SignIn', 'en');
-    expect(second).toBe(first);
+    expect(second.template).toBe(first.template);
   });
 
   it('bounds its cache of store templates, forgetting the least recently used', async () => {
     let subject = 'first';
     const registry = new TemplateRegistry([], { findTemplate: async () => template('SignIn', 'en', subject) });
-    const first = await registry.find('SignIn', 'en');
+    const { template: first } = await registry.find('SignIn', 'en');
     for (let index = 0; index < 300; index++) {
       subject = `other ${index}`;
       await registry.find('SignIn', 'en');
     }
     subject = 'first';
-    const again = await registry.find('SignIn', 'en');
+    const { template: again } = await registry.find('SignIn', 'en');
     expect(again).not.toBe(first);
     expect(again.render({ code: '1' }).subject).toBe('first');
-    expect(await registry.find('SignIn', 'en')).toBe(again);
+    expect((await registry.find('SignIn', 'en')).template).toBe(again);
   });
 
   it('recompiles when the store’s template changes, even in the same object', async () => {
@@ -195,21 +196,21 @@ describe('built-in templates', () => {
 
   it("are used only where neither the config's type nor its Generic applies", async () => {
     const registry = new TemplateRegistry([template('SignIn', undefined, 'own'), template('Generic', 'fr', 'own generic fr')], undefined, builtIn);
-    expect((await registry.find('SignIn', 'ja')).definition.subject).toBe('own');
-    expect((await registry.find('Register', 'fr')).definition.subject).toBe('own generic fr');
-    expect((await registry.find('Register', 'de')).definition.subject).toBe('built-in generic');
+    expect((await registry.find('SignIn', 'ja')).template.definition.subject).toBe('own');
+    expect((await registry.find('Register', 'fr')).template.definition.subject).toBe('own generic fr');
+    expect((await registry.find('Register', 'de')).template.definition.subject).toBe('built-in generic');
   });
 
   it('come after the store too', async () => {
     const store = { findTemplate: async (type: string) => (type === 'Generic' ? template('Generic', undefined, 'stored generic') : undefined) };
     const registry = new TemplateRegistry([], store, builtIn);
-    expect((await registry.find('SignIn', 'ja')).definition.subject).toBe('stored generic');
+    expect((await registry.find('SignIn', 'ja')).template.definition.subject).toBe('stored generic');
   });
 
   it('fill a config with no templates, by locale', async () => {
     const registry = new TemplateRegistry([], undefined, builtIn);
-    expect((await registry.find('SignIn', 'ja-JP')).definition.subject).toBe('built-in ja');
-    expect((await registry.find('SignIn', 'en')).definition.subject).toBe('built-in');
+    expect((await registry.find('SignIn', 'ja-JP')).template.definition.subject).toBe('built-in ja');
+    expect((await registry.find('SignIn', 'en')).template.definition.subject).toBe('built-in');
   });
 });
 
@@ -217,7 +218,7 @@ describe('templates are compiled when needed', () => {
   it('compiles a built-in template on its first lookup, not at construction', async () => {
     const broken = { ...template('SignIn', undefined, 'broken'), content: '{{#x}}' };
     const registry = new TemplateRegistry([], undefined, [broken, template('Generic')]);
-    expect((await registry.find('Register', undefined)).definition.subject).toBe('Generic/-');
+    expect((await registry.find('Register', undefined)).template.definition.subject).toBe('Generic/-');
     const error = await rejection(registry.find('SignIn', undefined));
     expect(error.code).toBe('TemplateSyntax');
     expect(error.message).toContain('Unclosed section');
@@ -237,7 +238,7 @@ describe('templates are compiled when needed', () => {
   ])('resolves %s without text ready to render its derived text part', async (_label, registryFor) => {
     const html: TemplateDefinition = { usageType: 'SignIn', contentType: 'text/html', subject: 's', content: '<h1>Code</h1><p>{{code}}</p>' };
     const found = await registryFor(html).find('SignIn', undefined);
-    expect(found.derivesText).toBe(true);
-    expect(found.render({ code: '123456' })).toEqual({ subject: 's', text: 'Code\n\n123456', html: '<h1>Code</h1><p>123456</p>' });
+    expect(found.template.derivesText).toBe(true);
+    expect(found.template.render({ code: '123456' })).toEqual({ subject: 's', text: 'Code\n\n123456', html: '<h1>Code</h1><p>123456</p>' });
   });
 });
