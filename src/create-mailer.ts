@@ -5,6 +5,7 @@
  */
 import { parseConfig } from './config/parse-config.js';
 import { parseMailerOptions } from './config/parse-mailer-options.js';
+import { parseStoredTemplate } from './config/parse-stored-template.js';
 import { secretsOf } from './config/secrets-of.js';
 import { resolveRetryPolicy } from './delivery/retry-policy.js';
 import { MailerError, isMailerError } from './errors/mailer-error.js';
@@ -56,7 +57,7 @@ export function createMailer(config: unknown, options?: MailerOptions): Mailer {
     const { transport = createSmtpTransport(resolved), ...checked } = parseMailerOptions(options);
     const registry = new TemplateRegistry(
       resolved.templates,
-      checked.templateStore,
+      checked.templateStore === undefined ? undefined : { templateStore: checked.templateStore, check: parseStoredTemplate },
       checked.useDefaultTemplates === false ? [] : defaultTemplates,
     );
     return new Mailer({

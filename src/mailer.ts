@@ -128,10 +128,12 @@ export class Mailer {
    *
    * @param request - The recipient, the usage type and the template's variables.
    * @param options - An optional `signal` that aborts the send (a queued send leaves the queue at once).
-   * @returns What the server accepted, and how many attempts it took.
+   * @returns What the server accepted, how many attempts it took, and which template was used
+   *   (`template`: usage type, locale and source).
    * @throws {@link MailerError} for every failure: `InvalidRecipient`, `TemplateNotFound`,
    *   `MissingVariable`, `RateLimited` (with `retryAfter`), `AuthFailed`, `Rejected`, `Unavailable`
-   *   (also when the deadline passed while queued, with `attempts: 0`), `Closed`.
+   *   (also when the deadline passed while queued, with `attempts: 0`), `Closed`; `InvalidConfig`
+   *   or `TemplateSyntax` when the template store returns a bad template.
    */
   send(request: SendRequest, options: SendOptions = {}): Promise<SendResult> {
     if (this.#closing) return Promise.reject(closedError('send'));
@@ -179,7 +181,7 @@ export class Mailer {
     try {
       const checked = checkRequest(request, 'render');
       const to = checked.to === undefined ? undefined : parseRecipient(checked.to);
-      return await this.#compose(checked.type, checked.payload, to);
+      return (await this.#compose(checked.type, checked.payload, to)).message;
     } catch (error) {
       // A template store's error is kept as `cause`: classifying rids it of the config's secrets.
       throw classifyError(isMailerError(error) ? error : unreadablePayloadError('render', error), this.#context('render'));
@@ -251,9 +253,9 @@ export class Mailer {
       // The template store and the rate-limit store are the caller's code: the deadline bounds them too.
       // Without a store, composing runs only our code (and loads html-to-text once): no race needed.
       const composing = this.#compose(type, pending.payload, to);
-      const message = (await (this.#asksStore ? untilAborted(composing, signal) : composing)) as MailMessage;
+      const { message, template } = await (this.#asksStore ? untilAborted(composing, signal) : composing);
       if (this.#rateLimiter !== undefined) await untilAborted(this.#rateLimiter(to, type), signal);
-      const { result, attempts } = await deliverWithRetry(message, {
+      const { result, attempts } = await deliverWithRetry(message as MailMessage, {
         transport: this.#transport,
         policy: this.#retryPolicy,
         signal,
@@ -265,6 +267,7 @@ export class Mailer {
         accepted: result.accepted ?? [to],
         rejected: result.rejected ?? [],
         attempts,
+        template,
       };
       if (result.response !== undefined) sent.response = result.response;
       this.#settle(pending, sent);

@@ -35,40 +35,54 @@ function toConfigIssue(issue: v.BaseIssue<unknown>): ConfigIssue {
   return { path: formatPath(segments), message: issue.message };
 }
 
+/** What an `InvalidConfig` message says besides its issues. */
+export interface InvalidInputWording {
+  /** What failed the checks, after `Invalid `: `mailer config`. */
+  subject: string;
+  /** How an issue at the root (path `''`) is labelled: `config`. */
+  root: string;
+  /** The last line: what to do. */
+  fix: string;
+}
+
 /**
- * The `InvalidConfig` error for a list of issues, one line each.
+ * The `InvalidConfig` error listing every issue on a line of its own.
  *
- * @param what - What was checked, for the first line: `mailer config`, `mailer options`.
- * @param issues - Every problem found.
- * @returns The error, with `issues` set.
+ * @param wording - What was checked and what to do.
+ * @param issues - Every problem found, each with its path.
+ * @param cause - The error that made the value unreadable, if any.
+ * @returns The error, not retryable, with `issues` set.
  */
-export function invalidInput(what: string, issues: ConfigIssue[]): MailerError {
+export function invalidInput(wording: InvalidInputWording, issues: ConfigIssue[], cause?: unknown): MailerError {
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-  const lines = issues.map(({ path, message }) => `  - ${path === '' ? `(${what})` : path}: ${message}`);
-  return new MailerError(
-    'InvalidConfig',
-    [`Invalid ${what} (${count}):`, ...lines, 'Fix the fields listed above and create the mailer again.'].join('\n'),
-    { issues },
-  );
+  const lines = issues.map(({ path, message }) => `  - ${path === '' ? `(${wording.root})` : path}: ${message}`);
+  return new MailerError('InvalidConfig', [`Invalid ${wording.subject} (${count}):`, ...lines, wording.fix].join('\n'), {
+    issues,
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
 
 /**
  * Checks `input` against `schema`. No message ever holds a received value, so no secret can leak
  * through one.
  *
- * @param schema - The schema; its closed objects also refuse keys they do not know.
+ * @param schema - The schema; its closed objects also refuse keys they do not know, unless
+ *   `allowUnknownKeys` (a database row's extra columns), when they are left out of the output.
  * @param input - What the user passed.
- * @param what - What it is, for the error's first line: `mailer config`, `mailer options`.
+ * @param wording - What it is, for the error's first and last lines.
+ * @param allowUnknownKeys - Whether keys the schema does not know are dropped rather than reported.
  * @returns The schema's output.
  * @throws {@link MailerError} `InvalidConfig` listing every problem in `issues`, each with its path.
  */
 export function checkAgainstSchema<TSchema extends v.GenericSchema>(
   schema: TSchema,
   input: unknown,
-  what: string,
+  wording: InvalidInputWording,
+  allowUnknownKeys = false,
 ): v.InferOutput<TSchema> {
   const result = v.safeParse(schema, input, { message: fallbackMessage });
-  const issues = [...(result.issues ?? []).map(toConfigIssue), ...findUnknownKeys(schema, input)];
-  if (!result.success || issues.length > 0) throw invalidInput(what, issues);
+  const issues = (result.issues ?? []).map(toConfigIssue);
+  if (!allowUnknownKeys) issues.push(...findUnknownKeys(schema, input));
+  if (!result.success || issues.length > 0) throw invalidInput(wording, issues);
   return result.output;
 }

@@ -354,8 +354,13 @@ function contentTypeMessage(issue: v.BaseIssue<unknown>): string {
     : 'must be `text/plain` or `text/html`; got another string';
 }
 
-/** One template definition. */
-function template() {
+/**
+ * Builds the schema of one template definition, the same for the config's templates and a
+ * template store's. Each call builds a new schema; build it once and keep it.
+ *
+ * @returns The schema; its output holds the template's known fields only.
+ */
+export function buildTemplateSchema() {
   return v.object(
     {
       usageType: line('usageType'),
@@ -381,7 +386,7 @@ function templateSlot(value: unknown): string | undefined {
 
 /** A list of templates, before the checks on the list as a whole. */
 function templateList() {
-  return v.array(template(), mustBe(describeField('templates')));
+  return v.array(buildTemplateSchema(), mustBe(describeField('templates')));
 }
 
 type TemplateList = v.InferOutput<ReturnType<typeof templateList>>;

@@ -4,9 +4,15 @@
  * @module
  */
 import { kindOf } from '../shared/kind-of.js';
-import { checkAgainstSchema, invalidInput } from './check-against-schema.js';
+import { checkAgainstSchema, invalidInput, type InvalidInputWording } from './check-against-schema.js';
 import { buildMailerConfigSchema } from './config-schema.js';
 import type { ResolvedMailerConfig } from './mailer-config.js';
+
+const CONFIG_WORDING: InvalidInputWording = {
+  subject: 'mailer config',
+  root: 'config',
+  fix: 'Fix the fields listed above and create the mailer again.',
+};
 
 function notAnObject(input: unknown): string {
   const hint = typeof input === 'string' ? '; if it is JSON text, parse it with JSON.parse first' : '';
@@ -47,7 +53,7 @@ function freeze(config: ResolvedMailerConfig): ResolvedMailerConfig {
  */
 export function parseConfig(input: unknown): ResolvedMailerConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw invalidInput('mailer config', [{ path: '', message: notAnObject(input) }]);
+    throw invalidInput(CONFIG_WORDING, [{ path: '', message: notAnObject(input) }]);
   }
-  return freeze(checkAgainstSchema(configSchema(), input, 'mailer config'));
+  return freeze(checkAgainstSchema(configSchema(), input, CONFIG_WORDING));
 }

@@ -5,8 +5,14 @@
  */
 import { kindOf } from '../shared/kind-of.js';
 import type { MailerOptions } from '../types/mailer-options.js';
-import { checkAgainstSchema, invalidInput } from './check-against-schema.js';
+import { checkAgainstSchema, invalidInput, type InvalidInputWording } from './check-against-schema.js';
 import { buildMailerOptionsSchema } from './mailer-options-schema.js';
+
+const OPTIONS_WORDING: InvalidInputWording = {
+  subject: 'mailer options',
+  root: 'options',
+  fix: 'Fix the options listed above and create the mailer again.',
+};
 
 let schema: ReturnType<typeof buildMailerOptionsSchema> | undefined;
 
@@ -25,8 +31,8 @@ let schema: ReturnType<typeof buildMailerOptionsSchema> | undefined;
 export function parseMailerOptions(input: unknown): MailerOptions {
   if (input === undefined || input === null) return {};
   if (typeof input !== 'object' || Array.isArray(input)) {
-    throw invalidInput('mailer options', [{ path: '', message: `must be an object of mailer options; got ${kindOf(input)}` }]);
+    throw invalidInput(OPTIONS_WORDING, [{ path: '', message: `must be an object of mailer options; got ${kindOf(input)}` }]);
   }
-  const { transport, templateStore, ...options } = checkAgainstSchema((schema ??= buildMailerOptionsSchema()), input, 'mailer options');
+  const { transport, templateStore, ...options } = checkAgainstSchema((schema ??= buildMailerOptionsSchema()), input, OPTIONS_WORDING);
   return { ...options, transport: transport ?? undefined, templateStore: templateStore ?? undefined };
 }

@@ -6,7 +6,7 @@
  */
 import { toHeaderValue } from '../shared/header-value.js';
 import type { TemplateRegistry } from '../templates/template-registry.js';
-import type { RenderedMessage } from '../types/send.js';
+import type { RenderedMessage, TemplateChoice } from '../types/send.js';
 import type { TemplatePayload } from '../types/template.js';
 import type { UsageType } from '../types/usage-type.js';
 
@@ -23,6 +23,14 @@ export interface MessageDefaults {
   customHeaders: Readonly<Record<string, string | readonly string[]>>;
 }
 
+/** A composed message and the template it was rendered from. */
+export interface ComposedMessage {
+  /** The message, `to` present only when one was given. */
+  readonly message: RenderedMessage;
+  /** Which template it was rendered from: usage type, locale and source. */
+  readonly template: TemplateChoice;
+}
+
 /**
  * Composes a message: finds the template, renders it with the payload, and sets From, Reply-To and
  * the headers.
@@ -30,11 +38,12 @@ export interface MessageDefaults {
  * @param type - The usage type of the send.
  * @param payload - The template's variables.
  * @param to - The parsed recipient; absent for a preview without one.
- * @returns The message; its `headers` object is its own, so a transport may add to it.
+ * @returns The message, whose `headers` object is its own (a transport may add to it), and the
+ *   template chosen.
  * @throws {@link MailerError} from the template registry (`TemplateNotFound`, `TemplateSyntax`,
  *   `Unavailable`) and the renderer (`MissingVariable`).
  */
-export type ComposeMessage = (type: UsageType, payload: TemplatePayload, to: string | undefined) => Promise<RenderedMessage>;
+export type ComposeMessage = (type: UsageType, payload: TemplatePayload, to: string | undefined) => Promise<ComposedMessage>;
 
 /**
  * Creates the composer of one mailer. The From header is made once here, not per message.
@@ -54,7 +63,7 @@ export function createMessageComposer(registry: TemplateRegistry, defaults: Mess
       : ({ ...headers } as Record<string, string>);
 
   return async (type, payload, to) => {
-    const template = await registry.find(type, payload.locale);
+    const { template, choice } = await registry.find(type, payload.locale);
     const { definition } = template;
     const content = template.render(payload);
     const replyTo = definition.replyTo ?? defaults.replyTo;
@@ -68,7 +77,7 @@ export function createMessageComposer(registry: TemplateRegistry, defaults: Mess
     if (to !== undefined) message.to = to;
     if (replyTo !== undefined) message.replyTo = toHeaderValue(replyTo);
     if (content.html !== undefined) message.html = content.html;
-    if (definition.locale !== undefined) message.locale = definition.locale;
-    return message;
+    if (choice.locale !== undefined) message.locale = choice.locale;
+    return { message, template: choice };
   };
 }

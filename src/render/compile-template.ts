@@ -10,7 +10,7 @@ import { MailerError } from '../errors/mailer-error.js';
 import { toHeaderValue } from '../shared/header-value.js';
 import type { TemplateDefinition, TemplatePayload } from '../types/template.js';
 import { compileDerivedPlainText, renderDerivedPlainText, type DerivedTextNode } from './derived-plain-text.js';
-import { describeTemplate } from './describe-template.js';
+import { describeTemplate } from '../shared/describe-template.js';
 import { htmlToPlainText } from './html-to-plain-text.js';
 import { renderNodes, type TemplateNode, type VariableName } from './render-nodes.js';
 

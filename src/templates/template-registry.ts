@@ -1,47 +1,72 @@
 /**
- * Chooses the template for a send: the template store first, then the config's templates, each by
- * exact locale, shorter locale, then no locale; then the same for `Generic`; then the built-in
+ * Chooses the template for a send: the template store first, then the config's templates, each along
+ * the locale lookup chain and then without a locale; then the same for `Generic`; then the built-in
  * templates, the same way.
  *
  * @module
  */
 import { isMailerError, MailerError } from '../errors/mailer-error.js';
 import { compileTemplate, type CompiledTemplate } from '../render/compile-template.js';
-import { describeTemplate } from '../render/describe-template.js';
+import { describeTemplate } from '../shared/describe-template.js';
 import { loadPlainTextConverter } from '../render/html-to-plain-text.js';
-import { normalizeLocale, TemplateTable } from './template-table.js';
+import type { TemplateChoice } from '../types/send.js';
 import type { TemplateDefinition, TemplateStore } from '../types/template.js';
+import { localeLookupChain } from './locale.js';
+import { TemplateTable, type FoundTemplate } from './template-table.js';
 
 const GENERIC = 'Generic';
-const NO_LOCALE = '';
 const STORE_CACHE_SIZE = 256;
 const DEFINITION_FIELDS = ['usageType', 'contentType', 'subject', 'content', 'locale', 'text', 'sendFrom', 'replyTo'] as const;
 
 /**
+ * Checks what a template store returned for `(usageType, locale)` before it is compiled.
+ *
+ * @param answer - The store's answer, neither `undefined` nor `null`.
+ * @param usageType - The usage type the store was asked for.
+ * @param locale - The locale the store was asked for, or `undefined`.
+ * @returns The template, holding the checked fields only.
+ * @throws {@link MailerError} `InvalidConfig` for a malformed template.
+ */
+export type CheckStoredTemplate = (answer: unknown, usageType: string, locale: string | undefined) => TemplateDefinition;
+
+/** A template store and the check its answers pass. */
+export interface CheckedTemplateStore {
+  /** The caller's store. */
+  readonly templateStore: TemplateStore;
+  /** Checks each answer before it is compiled. */
+  readonly check: CheckStoredTemplate;
+}
+
+/**
  * Holds the compiled config templates and finds the template for a usage type and locale.
  *
- * Locales match case-insensitively, `_` counts as `-`, and a tag is shortened one subtag at a time
- * (`zh-Hant-TW` → `zh-Hant` → `zh` → no locale), which includes the contract's exact → language
- * subtag → none. Among config templates with the same usage type and locale, the first one wins.
- * The built-in templates are consulted only when neither the store nor the config has a template
- * for the type or for `Generic`: the user's own templates always win where they apply.
- * Store templates are compiled on first use and cached, by object and by content, so a store that
- * returns fresh objects does not recompile on every send. Built-in templates are compiled on first
- * use too, so a mailer that never falls back on them does not pay for compiling them. A template
- * found is ready to render: for one that derives its text part from its HTML, `find` first loads
- * the plain-text converter (once per process).
+ * The locale is read by `localeLookupChain`: one tag or an `Accept-Language` list, canonicalized
+ * (`pt-br` → `pt-BR`), each preferred tag shortened one subtag at a time (`zh-Hant-TW` → `zh-Hant`
+ * → `zh`), at most `MAX_LOCALE_TAGS` tags, then the template without a locale; a malformed locale
+ * counts as none. That includes the contract's exact → language subtag → none. Among config
+ * templates with the same usage type and locale, the first one wins. The built-in templates are
+ * consulted only when neither the store nor the config has a template for the type or for
+ * `Generic`: the user's own templates always win where they apply.
+ *
+ * A store's template is checked by the store's `check` (the factory passes the config's own
+ * template checks, `parseStoredTemplate`), then compiled on
+ * first use and cached, by object and by content, so a store that returns fresh objects does not
+ * recompile on every send. Built-in templates are compiled on first use too, so a mailer that never
+ * falls back on them does not pay for compiling them. A template found is ready to render: for one
+ * that derives its text part from its HTML, `find` first loads the plain-text converter (once per
+ * process).
  *
  * @example
  * ```ts
- * const registry = new TemplateRegistry(config.templates, options.templateStore);
- * const template = await registry.find('SignIn', 'pt-BR');
+ * const registry = new TemplateRegistry(config.templates, { templateStore, check: parseStoredTemplate });
+ * const { template, choice } = await registry.find('SignIn', 'pt-BR,pt;q=0.9');
  * const { subject, text, html } = template.render({ code: '123456' });
  * ```
  */
 export class TemplateRegistry {
   readonly #config: TemplateTable;
   readonly #builtIn: TemplateTable;
-  readonly #store: TemplateStore | undefined;
+  readonly #store: CheckedTemplateStore | undefined;
   readonly #storedByObject = new WeakMap<object, CompiledTemplate>();
   readonly #storedByContent = new Map<string, CompiledTemplate>();
 
@@ -49,14 +74,14 @@ export class TemplateRegistry {
    * Compiles every config template now; built-in templates are compiled on first use.
    *
    * @param templates - The config's templates.
-   * @param store - Consulted before the config's templates on every lookup.
+   * @param store - Consulted before the config's templates on every lookup, with the check its answers pass.
    * @param builtIn - Templates used only where neither the store nor the config has one.
    * @throws {MailerError} `TemplateSyntax` naming the first template that does not compile.
    */
-  constructor(templates: readonly TemplateDefinition[], store?: TemplateStore, builtIn: readonly TemplateDefinition[] = []) {
+  constructor(templates: readonly TemplateDefinition[], store?: CheckedTemplateStore, builtIn: readonly TemplateDefinition[] = []) {
     this.#store = store;
-    this.#config = new TemplateTable(templates);
-    this.#builtIn = new TemplateTable(builtIn, { compileOnFirstUse: true });
+    this.#config = new TemplateTable(templates, { source: 'config' });
+    this.#builtIn = new TemplateTable(builtIn, { source: 'builtin', compileOnFirstUse: true });
   }
 
   /** Whether lookups ask a template store: the caller's code, which may be slow or never answer. */
@@ -68,44 +93,52 @@ export class TemplateRegistry {
    * Finds the template for a usage type and locale, falling back to `Generic`.
    *
    * @param usageType - The usage type of the send.
-   * @param locale - The locale asked for (`payload.locale`), or `undefined`; a non-string counts as none.
-   * @returns The compiled template, ready to render.
+   * @param locale - `payload.locale`: a tag, an `Accept-Language` list, or anything else (no locale).
+   * @returns The compiled template, ready to render, and which template it is. The store is asked
+   *   at most `2 × (MAX_LOCALE_TAGS + 1)` times.
    * @throws {MailerError} `TemplateNotFound` when neither the type nor `Generic` has a template;
    *   `Unavailable` when the template store fails or the plain-text converter cannot be loaded;
-   *   `TemplateSyntax` when the store returns a template that does not compile.
+   *   `InvalidConfig` when the store returns a malformed template (see `parseStoredTemplate`);
+   *   `TemplateSyntax` when it returns one that does not compile.
    */
-  find(usageType: string, locale: string | undefined): Promise<CompiledTemplate> {
-    if (typeof locale !== 'string') locale = undefined;
-    if (this.#store !== undefined) return this.#findWithStore(this.#store, usageType, locale);
-    let found: CompiledTemplate | undefined;
+  find(usageType: string, locale: unknown): Promise<FoundTemplate> {
+    const tags = localeLookupChain(locale);
+    if (this.#store !== undefined) return this.#findWithStore(this.#store.templateStore, usageType, tags);
+    let found: FoundTemplate | undefined;
     try {
-      found = findInTable(this.#config, usageType, locale) ?? findInTable(this.#builtIn, usageType, locale);
+      found = findInTable(this.#config, usageType, tags) ?? findInTable(this.#builtIn, usageType, tags);
     } catch (error) {
       return Promise.reject(error); // a built-in template compiled on first use that does not compile
     }
-    return found === undefined ? Promise.reject(notFoundError(usageType, locale)) : whenReady(found);
+    return found === undefined ? Promise.reject(notFoundError(usageType, tags)) : whenReady(found);
   }
 
-  async #findWithStore(store: TemplateStore, usageType: string, locale: string | undefined): Promise<CompiledTemplate> {
+  async #findWithStore(store: TemplateStore, usageType: string, tags: readonly string[]): Promise<FoundTemplate> {
     const types = usageType === GENERIC ? [usageType] : [usageType, GENERIC];
     for (const type of types) {
-      for (const tag of localeChain(locale)) {
-        const definition = await findInStore(store, type, tag);
-        if (definition !== undefined && definition !== null) return whenReady(this.#compileStored(definition, type, tag));
+      for (let index = 0; index <= tags.length; index++) {
+        const tag = tags[index]; // undefined after the last tag: the template without a locale
+        const answer: unknown = await findInStore(store, type, tag);
+        if (answer !== undefined && answer !== null) return whenReady(this.#useStored(answer, type, tag));
       }
-      const found = this.#config.find(type, locale);
+      const found = this.#config.find(type, tags);
       if (found !== undefined) return whenReady(found);
     }
-    const builtIn = findInTable(this.#builtIn, usageType, locale);
+    const builtIn = findInTable(this.#builtIn, usageType, tags);
     if (builtIn !== undefined) return whenReady(builtIn);
-    throw notFoundError(usageType, locale);
+    throw notFoundError(usageType, tags);
   }
 
-  #compileStored(definition: TemplateDefinition, type: string, tag: string | undefined): CompiledTemplate {
-    const isObject = typeof definition === 'object';
-    const known = isObject ? this.#storedByObject.get(definition) : undefined;
-    if (known !== undefined && sameDefinition(known.definition, definition)) return known;
-    const key = JSON.stringify(DEFINITION_FIELDS.map((field) => (isObject ? definition[field] : undefined)));
+  /** The store's answer for `(type, tag)`, checked and compiled, or taken from the cache. */
+  #useStored(answer: unknown, type: string, tag: string | undefined): FoundTemplate {
+    const choice: TemplateChoice = Object.freeze(
+      tag === undefined ? { usageType: type, source: 'store' } : { usageType: type, locale: tag, source: 'store' },
+    );
+    const isObject = typeof answer === 'object';
+    const known = isObject ? this.#storedByObject.get(answer as object) : undefined;
+    if (known !== undefined && isUnchanged(known.definition, answer as TemplateDefinition)) return { template: known, choice };
+    const definition = (this.#store as CheckedTemplateStore).check(answer, type, tag);
+    const key = JSON.stringify(DEFINITION_FIELDS.map((field) => definition[field]));
     let compiled = this.#storedByContent.get(key);
     if (compiled === undefined) {
       compiled = compileStored(definition, type, tag);
@@ -116,38 +149,26 @@ export class TemplateRegistry {
       this.#storedByContent.delete(key);
     }
     this.#storedByContent.set(key, compiled);
-    if (isObject) this.#storedByObject.set(definition, compiled);
-    return compiled;
+    if (isObject) this.#storedByObject.set(answer as object, compiled);
+    return { template: compiled, choice };
   }
 }
 
 /** The type's template in `table`, else its `Generic` one. */
-function findInTable(table: TemplateTable, usageType: string, locale: string | undefined): CompiledTemplate | undefined {
-  return table.find(usageType, locale) ?? (usageType === GENERIC ? undefined : table.find(GENERIC, locale));
+function findInTable(table: TemplateTable, usageType: string, tags: readonly string[]): FoundTemplate | undefined {
+  return table.find(usageType, tags) ?? (usageType === GENERIC ? undefined : table.find(GENERIC, tags));
 }
 
-/** Resolves to `template` once it can render: after loading the plain-text converter, if it needs it. */
-function whenReady(template: CompiledTemplate): Promise<CompiledTemplate> {
-  return template.derivesText ? loadPlainTextConverter().then(() => template) : Promise.resolve(template);
-}
-
-/** The tags to ask the store for, in order: `zh-Hant-TW`, `zh-Hant`, `zh`, then `undefined`. */
-function localeChain(locale: string | undefined): (string | undefined)[] {
-  const chain: (string | undefined)[] = [];
-  let tag = locale === undefined ? NO_LOCALE : normalizeLocale(locale);
-  while (tag !== NO_LOCALE) {
-    chain.push(tag);
-    tag = tag.slice(0, Math.max(tag.lastIndexOf('-'), 0));
-  }
-  chain.push(undefined);
-  return chain;
+/** Resolves to `found` once it can render: after loading the plain-text converter, if it needs it. */
+function whenReady(found: FoundTemplate): Promise<FoundTemplate> {
+  return found.template.derivesText ? loadPlainTextConverter().then(() => found) : Promise.resolve(found);
 }
 
 async function findInStore(
   store: TemplateStore,
   type: string,
   tag: string | undefined,
-): Promise<TemplateDefinition | undefined | null> {
+): Promise<unknown> {
   try {
     return await store.findTemplate(type, tag);
   } catch (error) {
@@ -173,14 +194,19 @@ function compileStored(definition: TemplateDefinition, type: string, tag: string
   }
 }
 
-function sameDefinition(compiled: TemplateDefinition, candidate: TemplateDefinition): boolean {
-  return DEFINITION_FIELDS.every((field) => compiled[field] === candidate[field]);
+/** Whether `candidate` still holds what `compiled` was compiled from; `false` when reading it throws. */
+function isUnchanged(compiled: TemplateDefinition, candidate: TemplateDefinition): boolean {
+  try {
+    return DEFINITION_FIELDS.every((field) => compiled[field] === candidate[field]);
+  } catch {
+    return false; // the store's check reports it
+  }
 }
 
-function notFoundError(usageType: string, locale: string | undefined): MailerError {
+function notFoundError(usageType: string, tags: readonly string[]): MailerError {
   return new MailerError(
     'TemplateNotFound',
-    `No template for ${describeTemplate(usageType, locale)} and no "Generic" template to fall back on. ` +
+    `No template for ${describeTemplate(usageType, tags[0])} and no "Generic" template to fall back on. ` +
       `Add a template with usageType ${JSON.stringify(usageType)} or "Generic" to the config's templates or the template store.`,
   );
 }

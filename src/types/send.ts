@@ -42,6 +42,37 @@ export interface SendResult {
   response?: string;
   /** How many delivery attempts it took (1 when the first one succeeded). */
   attempts: number;
+  /**
+   * Which template the message was rendered from: check it to see that a `Generic`, a built-in or a
+   * template without a locale stood in (a malformed `payload.locale` counts as none). Always set by
+   * {@link Mailer.send}; optional only so that results written by hand (test doubles) need not invent one.
+   */
+  template?: TemplateChoice;
+}
+
+/** Where the template a send used came from. */
+export type TemplateSource = 'store' | 'config' | 'builtin';
+
+/**
+ * The template a send used, as {@link SendResult.template} reports it.
+ *
+ * @example
+ * ```ts
+ * const { template } = await mailer.send({ to, type: 'SignIn', payload: { code, locale: 'pt-BR,pt;q=0.9' } });
+ * // { usageType: 'SignIn', locale: 'pt', source: 'config' }: no pt-BR template, the pt one stood in
+ * ```
+ */
+export interface TemplateChoice {
+  /** The usage type of the template: the send's own, or `Generic` when that stood in. */
+  readonly usageType: UsageType;
+  /**
+   * The template's locale, as `MailMessage.locale` carries it: for a config or built-in template
+   * its `locale` as written; for a store template the tag the store was asked for. Absent for the
+   * template without a locale.
+   */
+  readonly locale?: string;
+  /** `store` (the template store), `config` (the config's `templates`) or `builtin` (`defaultTemplates`). */
+  readonly source: TemplateSource;
 }
 
 /** A rendered message that was not sent: {@link MailMessage} with `to` present only when it was given. */

@@ -41,7 +41,11 @@ export interface TemplatePayload {
   code?: string | number;
   /** A link the user follows (magic link, invitation, reset link). */
   link?: string;
-  /** The BCP 47 tag the email should be written in; chooses the template. */
+  /**
+   * The language the email should be written in; chooses the template. A BCP 47 tag (`pt-BR`, in
+   * any case) or an `Accept-Language` value (`pt-BR,pt;q=0.9,en;q=0.8`, tried in order of
+   * preference). A malformed one counts as none: the send goes out in the fallback language.
+   */
   locale?: string;
   /** Any other variable the template uses. */
   [variable: string]: unknown;
@@ -49,13 +53,15 @@ export interface TemplatePayload {
 
 /**
  * An async source of templates consulted before the config's, as an auth system keeps localized
- * templates in its database. Return `undefined` when there is none for that exact pair.
+ * templates in its database. Return `undefined` or `null` when there is none for that exact pair.
+ * What it returns is checked as a config template is (`sendFrom` and `replyTo` must be addresses,
+ * no field may hold a line break...): a bad one fails the send with `InvalidConfig`.
  *
  * @example
  * ```ts
  * const templateStore: TemplateStore = {
  *   async findTemplate(usageType, locale) {
- *     return db.emailTemplates.findOne({ usageType, locale: locale ?? null }) ?? undefined;
+ *     return db.emailTemplates.findOne({ usageType, locale: locale ?? null });
  *   },
  * };
  * ```
@@ -65,8 +71,9 @@ export interface TemplateStore {
    * Finds the template for one usage type and one exact locale.
    *
    * @param usageType - The usage type asked for (or `Generic`, when falling back).
-   * @param locale - The exact locale tag to match, or `undefined` for the template without locale.
-   * @returns The template, or `undefined` when the store has none for that pair.
+   * @param locale - The exact locale tag to match, in canonical form (`pt-BR`, `zh-Hant-TW`), or
+   *   `undefined` for the template without locale.
+   * @returns The template, or `undefined` or `null` when the store has none for that pair.
    */
-  findTemplate(usageType: UsageType, locale: string | undefined): Promise<TemplateDefinition | undefined>;
+  findTemplate(usageType: UsageType, locale: string | undefined): Promise<TemplateDefinition | undefined | null>;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MailerError } from '../../src/errors/mailer-error.js';
-import { TemplateRegistry } from '../../src/templates/template-registry.js';
+import { parseStoredTemplate } from '../../src/config/parse-stored-template.js';
+import { TemplateRegistry, type CheckedTemplateStore } from '../../src/templates/template-registry.js';
 import type { TemplateDefinition, TemplateStore } from '../../src/types/template.js';
 
 function template(usageType: string, locale?: string, subject = `${usageType}/${locale ?? '-'}`): TemplateDefinition {
@@ -21,7 +22,7 @@ function listStore(templates: TemplateDefinition[]): TemplateStore & { calls: [s
 }
 
 async function subjectOf(registry: TemplateRegistry, type: string, locale: string | undefined): Promise<string> {
-  return (await registry.find(type, locale)).render({ code: '1' }).subject;
+  return (await registry.find(type, locale)).template.render({ code: '1' }).subject;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<MailerError> {
@@ -32,6 +33,9 @@ async function rejection(promise: Promise<unknown>): Promise<MailerError> {
   expect(error).toBeInstanceOf(MailerError);
   return error as MailerError;
 }
+
+/** A store as the factory hands it to the registry: with the config's template checks. */
+const checked = (templateStore: TemplateStore): CheckedTemplateStore => ({ templateStore, check: parseStoredTemplate });
 
 describe('TemplateRegistry with config templates only', () => {
   const registry = new TemplateRegistry([
@@ -61,8 +65,9 @@ describe('TemplateRegistry with config templates only', () => {
   it('falls back to Generic by the same chain', async () => {
     expect(await subjectOf(registry, 'Register', 'fr-CA')).toBe('Generic/fr');
     expect(await subjectOf(registry, 'Register', 'de')).toBe('Generic/-');
-    const template2 = await registry.find('Register', 'fr');
-    expect(template2.definition.usageType).toBe('Generic');
+    const found = await registry.find('Register', 'fr');
+    expect(found.template.definition.usageType).toBe('Generic');
+    expect(found.choice).toEqual({ usageType: 'Generic', locale: 'fr', source: 'config' });
   });
 
   it('resolves to the same compiled template every time', async () => {
@@ -95,7 +100,7 @@ describe('TemplateRegistry with config templates only', () => {
 describe('TemplateRegistry with a template store', () => {
   it('asks the store first, by exact locale, language and no locale, before the config', async () => {
     const store = listStore([template('SignIn', undefined, 'store')]);
-    const registry = new TemplateRegistry([template('SignIn', 'pt-BR', 'config')], store);
+    const registry = new TemplateRegistry([template('SignIn', 'pt-BR', 'config')], checked(store));
     expect(await subjectOf(registry, 'SignIn', 'pt-BR')).toBe('store');
     expect(store.calls).toEqual([
       ['SignIn', 'pt-BR'],
@@ -106,7 +111,7 @@ describe('TemplateRegistry with a template store', () => {
 
   it('then the config’s templates, then Generic from the store and the config', async () => {
     const store = listStore([template('Generic', 'pt', 'store generic')]);
-    const registry = new TemplateRegistry([template('SignIn', 'en', 'config'), template('Generic', undefined, 'config generic')], store);
+    const registry = new TemplateRegistry([template('SignIn', 'en', 'config'), template('Generic', undefined, 'config generic')], checked(store));
     expect(await subjectOf(registry, 'SignIn', 'en-GB')).toBe('config');
     store.calls.length = 0;
     expect(await subjectOf(registry, 'Register', 'pt-BR')).toBe('store generic');
@@ -118,36 +123,36 @@ describe('TemplateRegistry with a template store', () => {
       ['Generic', 'pt'],
     ]);
     expect(await subjectOf(registry, 'Register', 'de')).toBe('config generic');
-    const error = await rejection(new TemplateRegistry([], store).find('Register', 'de'));
+    const error = await rejection(new TemplateRegistry([], checked(store)).find('Register', 'de'));
     expect(error.code).toBe('TemplateNotFound');
   });
 
   it('compiles a store template once when the store returns fresh objects with the same content', async () => {
     const store = listStore([template('SignIn', 'en', 'store')]);
-    const registry = new TemplateRegistry([], store);
+    const registry = new TemplateRegistry([], checked(store));
     const first = await registry.find('SignIn', 'en');
     const second = await registry.find('SignIn', 'en');
-    expect(second).toBe(first);
+    expect(second.template).toBe(first.template);
   });
 
   it('bounds its cache of store templates, forgetting the least recently used', async () => {
     let subject = 'first';
-    const registry = new TemplateRegistry([], { findTemplate: async () => template('SignIn', 'en', subject) });
-    const first = await registry.find('SignIn', 'en');
+    const registry = new TemplateRegistry([], checked({ findTemplate: async () => template('SignIn', 'en', subject) }));
+    const { template: first } = await registry.find('SignIn', 'en');
     for (let index = 0; index < 300; index++) {
       subject = `other ${index}`;
       await registry.find('SignIn', 'en');
     }
     subject = 'first';
-    const again = await registry.find('SignIn', 'en');
+    const { template: again } = await registry.find('SignIn', 'en');
     expect(again).not.toBe(first);
     expect(again.render({ code: '1' }).subject).toBe('first');
-    expect(await registry.find('SignIn', 'en')).toBe(again);
+    expect((await registry.find('SignIn', 'en')).template).toBe(again);
   });
 
   it('recompiles when the store’s template changes, even in the same object', async () => {
     const stored = template('SignIn', 'en', 'before');
-    const registry = new TemplateRegistry([], { findTemplate: async () => stored });
+    const registry = new TemplateRegistry([], checked({ findTemplate: async () => stored }));
     expect(await subjectOf(registry, 'SignIn', 'en')).toBe('before');
     stored.subject = 'after';
     expect(await subjectOf(registry, 'SignIn', 'en')).toBe('after');
@@ -155,11 +160,11 @@ describe('TemplateRegistry with a template store', () => {
 
   it('wraps a failing store as a retryable Unavailable error with its cause', async () => {
     const cause = new Error('connection refused');
-    const registry = new TemplateRegistry([template('SignIn')], {
+    const registry = new TemplateRegistry([template('SignIn')], checked({
       findTemplate: vi.fn(async () => {
         throw cause;
       }),
-    });
+    }));
     const error = await rejection(registry.find('SignIn', 'en'));
     expect(error.code).toBe('Unavailable');
     expect(error.retryable).toBe(true);
@@ -170,17 +175,21 @@ describe('TemplateRegistry with a template store', () => {
 
   it('keeps a MailerError thrown by the store', async () => {
     const thrown = new MailerError('TemplateNotFound', 'nothing here');
-    const registry = new TemplateRegistry([], { findTemplate: async () => Promise.reject(thrown) });
+    const registry = new TemplateRegistry([], checked({ findTemplate: async () => Promise.reject(thrown) }));
     expect(await rejection(registry.find('SignIn', undefined))).toBe(thrown);
   });
 
-  it('rejects a malformed or broken store template with TemplateSyntax naming it', async () => {
+  it('rejects a malformed store template with InvalidConfig, as the same template in the config', async () => {
     const bad = { usageType: 'SignIn', contentType: 'text/markdown', subject: 's', content: 'c' } as unknown as TemplateDefinition;
-    const malformed = await rejection(new TemplateRegistry([], { findTemplate: async () => bad }).find('SignIn', 'en'));
-    expect(malformed.code).toBe('TemplateSyntax');
-    expect(malformed.message).toContain('template store returned a broken template for template "SignIn" (locale "en")');
+    const malformed = await rejection(new TemplateRegistry([], checked({ findTemplate: async () => bad })).find('SignIn', 'en'));
+    expect(malformed.code).toBe('InvalidConfig');
+    expect(malformed.message).toContain('Invalid template "SignIn" (locale "en") from the template store (1 problem):');
+    expect(malformed.issues).toEqual([{ path: 'contentType', message: 'must be `text/plain` or `text/html`; got another string' }]);
+  });
+
+  it('rejects a store template that does not compile with TemplateSyntax naming it', async () => {
     const broken = { ...template('SignIn', 'en'), content: '{{#x}}' };
-    const unclosed = await rejection(new TemplateRegistry([], { findTemplate: async () => broken }).find('SignIn', 'en'));
+    const unclosed = await rejection(new TemplateRegistry([], checked({ findTemplate: async () => broken })).find('SignIn', 'en'));
     expect(unclosed.code).toBe('TemplateSyntax');
     expect(unclosed.message).toContain('Unclosed section');
   });
@@ -191,21 +200,21 @@ describe('built-in templates', () => {
 
   it("are used only where neither the config's type nor its Generic applies", async () => {
     const registry = new TemplateRegistry([template('SignIn', undefined, 'own'), template('Generic', 'fr', 'own generic fr')], undefined, builtIn);
-    expect((await registry.find('SignIn', 'ja')).definition.subject).toBe('own');
-    expect((await registry.find('Register', 'fr')).definition.subject).toBe('own generic fr');
-    expect((await registry.find('Register', 'de')).definition.subject).toBe('built-in generic');
+    expect((await registry.find('SignIn', 'ja')).template.definition.subject).toBe('own');
+    expect((await registry.find('Register', 'fr')).template.definition.subject).toBe('own generic fr');
+    expect((await registry.find('Register', 'de')).template.definition.subject).toBe('built-in generic');
   });
 
   it('come after the store too', async () => {
     const store = { findTemplate: async (type: string) => (type === 'Generic' ? template('Generic', undefined, 'stored generic') : undefined) };
-    const registry = new TemplateRegistry([], store, builtIn);
-    expect((await registry.find('SignIn', 'ja')).definition.subject).toBe('stored generic');
+    const registry = new TemplateRegistry([], checked(store), builtIn);
+    expect((await registry.find('SignIn', 'ja')).template.definition.subject).toBe('stored generic');
   });
 
   it('fill a config with no templates, by locale', async () => {
     const registry = new TemplateRegistry([], undefined, builtIn);
-    expect((await registry.find('SignIn', 'ja-JP')).definition.subject).toBe('built-in ja');
-    expect((await registry.find('SignIn', 'en')).definition.subject).toBe('built-in');
+    expect((await registry.find('SignIn', 'ja-JP')).template.definition.subject).toBe('built-in ja');
+    expect((await registry.find('SignIn', 'en')).template.definition.subject).toBe('built-in');
   });
 });
 
@@ -213,7 +222,7 @@ describe('templates are compiled when needed', () => {
   it('compiles a built-in template on its first lookup, not at construction', async () => {
     const broken = { ...template('SignIn', undefined, 'broken'), content: '{{#x}}' };
     const registry = new TemplateRegistry([], undefined, [broken, template('Generic')]);
-    expect((await registry.find('Register', undefined)).definition.subject).toBe('Generic/-');
+    expect((await registry.find('Register', undefined)).template.definition.subject).toBe('Generic/-');
     const error = await rejection(registry.find('SignIn', undefined));
     expect(error.code).toBe('TemplateSyntax');
     expect(error.message).toContain('Unclosed section');
@@ -228,12 +237,12 @@ describe('templates are compiled when needed', () => {
   // that derives its text part from its HTML.
   it.each([
     ['a config template', (html: TemplateDefinition) => new TemplateRegistry([html])],
-    ['a store template', (html: TemplateDefinition) => new TemplateRegistry([], { findTemplate: async () => ({ ...html }) })],
+    ['a store template', (html: TemplateDefinition) => new TemplateRegistry([], checked({ findTemplate: async () => ({ ...html }) }))],
     ['a built-in template', (html: TemplateDefinition) => new TemplateRegistry([], undefined, [html])],
   ])('resolves %s without text ready to render its derived text part', async (_label, registryFor) => {
     const html: TemplateDefinition = { usageType: 'SignIn', contentType: 'text/html', subject: 's', content: '<h1>Code</h1><p>{{code}}</p>' };
     const found = await registryFor(html).find('SignIn', undefined);
-    expect(found.derivesText).toBe(true);
-    expect(found.render({ code: '123456' })).toEqual({ subject: 's', text: 'Code\n\n123456', html: '<h1>Code</h1><p>123456</p>' });
+    expect(found.template.derivesText).toBe(true);
+    expect(found.template.render({ code: '123456' })).toEqual({ subject: 's', text: 'Code\n\n123456', html: '<h1>Code</h1><p>123456</p>' });
   });
 });

@@ -8,6 +8,9 @@ import {
   type MailerErrorCode,
   type MailMessage,
   type SendResult,
+  type TemplateChoice,
+  type TemplateDefinition,
+  type TemplateStore,
   type Transport,
   type UsageType,
 } from '../../src/index.js';
@@ -21,6 +24,18 @@ describe('public API types', () => {
   it('send resolves a SendResult with attempts', () => {
     expectTypeOf<Mailer['send']>().returns.resolves.toEqualTypeOf<SendResult>();
     expectTypeOf<SendResult['attempts']>().toEqualTypeOf<number>();
+  });
+
+  it('SendResult reports the template used, optionally so results can be written by hand', () => {
+    expectTypeOf<SendResult['template']>().toEqualTypeOf<TemplateChoice | undefined>();
+    expectTypeOf<TemplateChoice['source']>().toEqualTypeOf<'store' | 'config' | 'builtin'>();
+    const handWritten: SendResult = { messageId: '<1@x>', accepted: [], rejected: [], attempts: 1 };
+    expectTypeOf(handWritten).toMatchTypeOf<SendResult>();
+  });
+
+  it('a TemplateStore may answer null, as databases do', () => {
+    const store: TemplateStore = { findTemplate: async () => null };
+    expectTypeOf(store.findTemplate).returns.resolves.toEqualTypeOf<TemplateDefinition | undefined | null>();
   });
 
   it('UsageType autocompletes the known types and admits any string', () => {
