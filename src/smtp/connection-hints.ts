@@ -35,7 +35,7 @@ const NON_ASCII = /[^ -~]/;
 /**
  * Suggests a fix for a failure that looks like a classic mistake: a port/`secure` mismatch, a
  * server that never greets, nothing listening, an untrusted or expired certificate, a non-ASCII EHLO name,
- * refused credentials.
+ * refused credentials, `requireTLS` against a server without STARTTLS.
  *
  * @param error - The failure, as thrown by nodemailer or Node.
  * @param context - Where the connection went.
@@ -48,6 +48,9 @@ export function hintFor(error: unknown, context: HintContext): string | undefine
 
   if (isAuthFailure(facts)) {
     return 'the server refused the credentials: check auth.user and auth.pass (Gmail and Outlook need an app password, not the account password)';
+  }
+  if (isStartTlsRefusal(facts)) {
+    return 'the server does not offer STARTTLS, which requireTLS demands: use implicit TLS (secure: true, usually port 465) if the server has it, or have STARTTLS enabled on the server';
   }
   if (isHeloRefusal(facts) && NON_ASCII.test(context.name ?? hostname())) {
     return 'the EHLO name is not ASCII and the server refused it: set `name` to an ASCII host name';
@@ -86,6 +89,11 @@ function isAuthFailure(facts: ErrorFacts): boolean {
 
 function isHeloRefusal(facts: ErrorFacts): boolean {
   return /^(EHLO|HELO)$/.test(facts.command ?? '') && facts.responseCode !== undefined && facts.responseCode >= 500;
+}
+
+/** A permanent reply to STARTTLS: nodemailer sends it on `requireTLS` even when EHLO did not offer it. */
+function isStartTlsRefusal(facts: ErrorFacts): boolean {
+  return facts.command === 'STARTTLS' && facts.responseCode !== undefined && facts.responseCode >= 500;
 }
 
 function isConnectionFailure(facts: ErrorFacts): boolean {
