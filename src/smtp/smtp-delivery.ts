@@ -11,6 +11,7 @@ import type { MailMessage, TransportResult } from '../transport.js';
 import { untilAborted } from '../until-aborted.js';
 import { openPooledConnection } from './open-pooled-connection.js';
 import { closeOf, poolSockets } from './pool-sockets.js';
+import { endPooledSessionsWithQuit } from './quit-session.js';
 import { createRedactor, secretsOf } from './redact-secrets.js';
 import { createRedactingLogger } from './redacting-logger.js';
 import { closedAfterUse, reportServerCloses } from './server-closed-connection.js';
@@ -60,6 +61,9 @@ interface NodemailerInfo {
  * connection, up to {@link MAX_CONNECTION_MOVES} times per attempt; a further close fails the
  * attempt, with the server's reply code.
  *
+ * Every session ends with QUIT: when the pool is closed, when a connection reaches `maxMessages`,
+ * and with `pool: false`, which runs as a pool whose connections carry one message each.
+ *
  * A send first runs the SMTPUTF8 check (a probe connection, for the first internationalized
  * address only), bounded by the signal like the rest of the delivery. With `logger: true`,
  * nodemailer's log goes to the console through a logger that redacts the config's credentials.
@@ -75,8 +79,11 @@ interface NodemailerInfo {
  */
 export function createSmtpDelivery(config: ResolvedMailerConfig): SmtpDelivery {
   const { logger, ...smtp } = config.smtp;
+  const pooled = smtp.pool;
   const mailer = createTransport({
     ...smtp,
+    // nodemailer's single-connection transport drops its connection without QUIT after each message.
+    ...(pooled ? {} : { pool: true, maxMessages: 1, maxConnections: Number.POSITIVE_INFINITY }),
     host: config.host,
     port: config.port,
     secure: config.secure,
@@ -87,6 +94,7 @@ export function createSmtpDelivery(config: ResolvedMailerConfig): SmtpDelivery {
     maxRequeues: 0,
   } as Parameters<typeof createTransport>[0]) as unknown as NodemailerMailer;
   reportServerCloses(mailer.transporter);
+  endPooledSessionsWithQuit(mailer.transporter);
   const checkSmtpUtf8 = createSmtpUtf8Check(config);
 
   return {
@@ -116,7 +124,8 @@ export function createSmtpDelivery(config: ResolvedMailerConfig): SmtpDelivery {
     },
 
     async verify() {
-      if (!(await openPooledConnection(mailer.transporter))) await mailer.verify();
+      // Without the pool, verify on a connection of its own that ends with QUIT.
+      if (!pooled || !(await openPooledConnection(mailer.transporter))) await mailer.verify();
     },
 
     async close() {
