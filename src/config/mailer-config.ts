@@ -164,7 +164,10 @@ export interface MailerConfig {
   tls?: TlsOptions;
   /** The name to check the certificate against, when `host` is an IP address. */
   servername?: string;
-  /** The client host name sent in EHLO. @default the machine's host name */
+  /**
+   * The client host name sent in EHLO.
+   * @default the machine's host name when it contains a dot (an IPv4 address in brackets), else `[127.0.0.1]`
+   */
   name?: string;
   /** The local interface to connect from. */
   localAddress?: string;

@@ -8,12 +8,14 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 /** Where the cutting proxy drops a connection. */
 export type CutPoint = 'greeting' | 'after-mail' | 'during-data';
 
-/** A TCP proxy in front of an SMTP server that cuts chosen connections. */
+/** A TCP proxy in front of an SMTP server that cuts chosen connections and records what clients sent. */
 export interface CuttingProxy {
   /** The port the proxy listens on. */
   port: number;
   /** How many client connections it accepted. */
   readonly connectionCount: number;
+  /** What each client connection sent, as text, in the order they connected. */
+  readonly sessions: readonly string[];
   /** Drops every open connection, both sides, as a server dropping idle clients does. */
   dropAll(): void;
   close(): Promise<void>;
@@ -35,10 +37,13 @@ export interface RecordingServer {
  */
 export async function startCuttingProxy(targetPort: number, cuts: readonly CutPoint[]): Promise<CuttingProxy> {
   const pairs = new Set<[Socket, Socket]>();
+  const sessions: string[] = [];
   let connectionCount = 0;
   const server = createServer((client) => {
     const cut = cuts[connectionCount];
+    const session = connectionCount;
     connectionCount += 1;
+    sessions.push('');
     const upstream = connect(targetPort, '127.0.0.1');
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
@@ -58,6 +63,7 @@ export async function startCuttingProxy(targetPort: number, cuts: readonly CutPo
     });
     client.on('data', (chunk: Buffer) => {
       const text = chunk.toString('latin1');
+      sessions[session] += text;
       if (cut === 'after-mail' && /^MAIL FROM:/im.test(text)) sentMail = true;
       if (cut === 'during-data' && dataAccepted) {
         // Half the message reaches the server, never its terminating dot.
@@ -73,6 +79,7 @@ export async function startCuttingProxy(targetPort: number, cuts: readonly CutPo
     get connectionCount() {
       return connectionCount;
     },
+    sessions,
     dropAll() {
       for (const [client, upstream] of pairs) {
         client.destroy();

@@ -93,9 +93,12 @@ export function hintFor(error: unknown, context: HintContext): string | undefine
   return undefined;
 }
 
-/** A refused STARTTLS command; a TLS handshake that failed after it has no reply code. */
+/**
+ * A refused STARTTLS command (nodemailer sends it when TLS is required even if EHLO did not offer
+ * it); a TLS handshake that failed after it has no reply code.
+ */
 function isStartTlsRefusal(facts: ErrorFacts): boolean {
-  return facts.code === 'ETLS' && facts.command === 'STARTTLS' && facts.responseCode !== undefined;
+  return facts.command === 'STARTTLS' && facts.responseCode !== undefined;
 }
 
 /** An AUTH command refused as unknown, out of sequence or unimplemented, not for its credentials. */

@@ -8,6 +8,7 @@
 import type { TLSSocket } from 'node:tls';
 import type { ResolvedMailerConfig } from '../../config/mailer-config.js';
 import { toHeaderValue } from '../../shared/header-value.js';
+import { quitSession } from './quit-session.js';
 
 /** What a session found out about the server. */
 export interface SmtpProbeReport {
@@ -56,9 +57,6 @@ interface SmtpConnection {
 }
 
 type LogEntry = { tnx?: unknown } | undefined;
-
-// How long to wait for the server to close after QUIT before closing from our side.
-const QUIT_GRACE = 2000;
 
 /**
  * Opens one connection as the SMTP transport would (implicit TLS or STARTTLS per the config, the
@@ -122,12 +120,8 @@ export async function readSmtpSession(config: ResolvedMailerConfig, options: Rea
       const finish = (authMethod: string | undefined): void => {
         if (settled) return;
         settled = true;
-        const timer = setTimeout(() => connection.close(), QUIT_GRACE);
-        connection.once('end', () => {
-          clearTimeout(timer);
-          resolve(authMethod === undefined ? found : { ...found, authMethod });
-        });
-        connection.quit();
+        connection.once('end', () => resolve(authMethod === undefined ? found : { ...found, authMethod }));
+        quitSession(connection);
       };
       if (auth === undefined) return finish(undefined);
       connection.login(auth, (loginError) => {

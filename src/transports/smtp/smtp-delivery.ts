@@ -14,7 +14,18 @@ import { secretsOf } from '../../config/secrets-of.js';
 import { createRedactor } from '../../errors/redact-secrets.js';
 import { createRedactingLogger } from './redacting-logger.js';
 import { createTransport } from './nodemailer.js';
+import { endPooledSessionsWithQuit } from './quit-session.js';
+import { closedAfterUse, reportServerCloses } from './server-closed-connection.js';
 import { createSmtpUtf8Check } from './smtp-utf8-check.js';
+
+/**
+ * How many times one attempt's message may move to another connection because the server closed a
+ * used one under it. A healthy server with a limit of messages per connection can close several in
+ * a row under the same message (each connection of the pool may reach the limit together, and the
+ * message waits behind others for the next one); the bound is for a server that would close every
+ * used connection forever. The send's deadline bounds the moves too.
+ */
+export const MAX_CONNECTION_MOVES = 10;
 
 /** What the SMTP transport delegates to; every failure is nodemailer's or Node's, unclassified. */
 export interface SmtpDelivery {
@@ -45,7 +56,14 @@ interface NodemailerInfo {
 /**
  * Creates nodemailer's mailer for a resolved config; nothing connects until the first send or
  * verify. The pool never requeues a failed message: the mailer's retry loop is the one retry point,
- * and counts every attempt.
+ * and counts every attempt. One failure is not an attempt: the server closing a pooled connection
+ * that had carried messages, before this message went out over it (a server's limit of messages
+ * per connection, or its idle timeout racing the send). The message then moves to another
+ * connection, up to {@link MAX_CONNECTION_MOVES} times per attempt; a further close fails the
+ * attempt, with the server's reply code.
+ *
+ * Every session ends with QUIT: when the pool is closed, when a connection reaches `maxMessages`,
+ * and with `pool: false`, which runs as a pool whose connections carry one message each.
  *
  * With `auth`, every connection logs in before it is used, even when the server offers no AUTH:
  * a session that cannot log in fails instead of sending unauthenticated.
@@ -65,8 +83,11 @@ interface NodemailerInfo {
  */
 export function createSmtpDelivery(config: ResolvedMailerConfig): SmtpDelivery {
   const { logger, ...smtp } = config.smtp;
+  const pooled = smtp.pool;
   const mailer = createTransport({
     ...smtp,
+    // nodemailer's single-connection transport drops its connection without QUIT after each message.
+    ...(pooled ? {} : { pool: true, maxMessages: 1, maxConnections: Number.POSITIVE_INFINITY }),
     host: config.host,
     port: config.port,
     secure: config.secure,
@@ -79,6 +100,8 @@ export function createSmtpDelivery(config: ResolvedMailerConfig): SmtpDelivery {
     // the mailer's retry loop never counts.
     maxRequeues: 0,
   } as Parameters<typeof createTransport>[0]) as unknown as NodemailerMailer;
+  reportServerCloses(mailer.transporter);
+  endPooledSessionsWithQuit(mailer.transporter);
   const checkSmtpUtf8 = createSmtpUtf8Check(config);
 
   return {
@@ -98,7 +121,7 @@ export function createSmtpDelivery(config: ResolvedMailerConfig): SmtpDelivery {
         signal,
       };
       if (message.replyTo !== undefined) mail.replyTo = message.replyTo;
-      const info = await mailer.sendMail(mail);
+      const info = await sendMovingOnClose(mailer, mail, signal);
       return {
         messageId: info.messageId,
         accepted: (info.accepted ?? []).map(toAddress),
@@ -108,7 +131,8 @@ export function createSmtpDelivery(config: ResolvedMailerConfig): SmtpDelivery {
     },
 
     async verify() {
-      if (!(await openPooledConnection(mailer.transporter))) await mailer.verify();
+      // Without the pool, verify on a connection of its own that ends with QUIT.
+      if (!pooled || !(await openPooledConnection(mailer.transporter))) await mailer.verify();
     },
 
     async close() {
@@ -117,6 +141,21 @@ export function createSmtpDelivery(config: ResolvedMailerConfig): SmtpDelivery {
       await Promise.all(sockets.map(closeOf));
     },
   };
+}
+
+/** Sends `mail`, again on another connection when the server closed a used one before it went out. */
+async function sendMovingOnClose(
+  mailer: NodemailerMailer,
+  mail: Record<string, unknown>,
+  signal: AbortSignal,
+): Promise<NodemailerInfo> {
+  for (let moves = 0; ; moves += 1) {
+    try {
+      return await mailer.sendMail(mail);
+    } catch (error) {
+      if (!closedAfterUse(error) || moves >= MAX_CONNECTION_MOVES || signal.aborted) throw error;
+    }
+  }
 }
 
 function toNodemailerAuth(auth: ResolvedMailerConfig['auth']): Record<string, unknown> | undefined {

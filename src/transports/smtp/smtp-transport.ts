@@ -25,7 +25,9 @@ const DEFAULT_MAX_CONNECTIONS = 5;
  *
  * A failed delivery is never retried here (the pool's own requeueing is off): the mailer's retry
  * loop decides, and counts every attempt. A pooled connection the server closed while idle is
- * dropped from the pool, and the next send opens a fresh one.
+ * dropped from the pool, and the next send opens a fresh one. A message whose used connection the
+ * server closed before it went out (a 421 at the server's limit of messages per connection) moves
+ * to another connection without counting as an attempt, a bounded number of times.
  *
  * `verify()` connects and authenticates; with the pool, and when it has no connection yet, it
  * does so on a pooled connection and leaves it open, so calling it at startup spares the first send
@@ -42,7 +44,8 @@ const DEFAULT_MAX_CONNECTIONS = 5;
  * Failures are thrown as {@link MailerError}s classified by {@link classifyError}, with every
  * credential of the config removed from the message and cause. With `logger: true`, nodemailer's
  * log goes to the console through a logger that redacts the same credentials. `close()` waits for
- * the sends in flight, then for the connections to close; before first use it loads nothing.
+ * the sends in flight, then ends each session with QUIT and waits for the connections to close;
+ * before first use it loads nothing. With `pool: false`, each message's session ends with QUIT.
  *
  * @param config - The resolved config: host, port, secure, auth and the nodemailer options.
  * @returns The transport; call `close()` to release its connections.

@@ -102,6 +102,24 @@ describe('hints for classic mistakes, against real servers', () => {
     expect(error.code).toBe('Rejected');
     expect(error.hint).toBe('the EHLO name is not ASCII and the server refused it: set `name` to an ASCII host name');
   });
+
+  it('requireTLS against a server without STARTTLS: a TLS setup problem, with its hint', async () => {
+    // What Exim without TLS answers: STARTTLS is not in its EHLO reply, and the command is refused.
+    const port = await rawServer((socket) => {
+      socket.write('220 mx.test ESMTP Exim 4.97\r\n');
+      socket.on('data', (data) => {
+        const command = data.toString();
+        if (/^EHLO/i.test(command)) socket.write('250-mx.test Hello\r\n250-SIZE 52428800\r\n250 HELP\r\n');
+        else if (/^STARTTLS/i.test(command)) socket.write('503 STARTTLS command used when not advertised\r\n');
+        else if (/^QUIT/i.test(command)) socket.end('221 mx.test closing connection\r\n');
+      });
+    });
+    const config = resolvedConfig({ host: '127.0.0.1', port }, { smtp: { requireTLS: true } });
+    const error = await verifyFailure(createSmtpTransport(config));
+    // A TLS setup failure is Unavailable by the contract; the 503 is kept, and the hint names the ways out.
+    expect(error).toMatchObject({ code: 'Unavailable', responseCode: 503 });
+    expect(error.hint).toMatch(/did not take STARTTLS.*TLS is required.*secure: true.*ignoreTLS: true/);
+  });
 });
 
 describe('hintFor', () => {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResolvedMailerConfig } from '../../../src/config/mailer-config.js';
 import type { MailerError } from '../../../src/errors/mailer-error.js';
@@ -69,6 +70,20 @@ describe('createSmtpTransport', () => {
     for (let count = 0; count < 4; count += 1) await send(transport);
     expect(sink.messages).toHaveLength(4);
     expect(sink.connectionCount).toBe(1);
+  });
+
+  it("introduces itself in EHLO as documented for `name`: the host name if it has a dot, else [127.0.0.1]", async () => {
+    const { sink, transport } = await setUp();
+    await send(transport);
+    const host = hostname();
+    const expected = !host.includes('.') ? '[127.0.0.1]' : /^\d{1,3}(\.\d{1,3}){3}$/.test(host) ? `[${host}]` : host;
+    expect(sink.messages[0]?.session.clientName).toBe(expected);
+  });
+
+  it('introduces itself in EHLO with `name` when it is set', async () => {
+    const { sink, transport } = await setUp({}, { smtp: { name: 'mailer.acme.test' } });
+    await send(transport);
+    expect(sink.messages[0]?.session.clientName).toBe('mailer.acme.test');
   });
 
   it('reports the accepted recipients, the Message-ID and the final reply', async () => {
