@@ -11,6 +11,9 @@ import { locateJsonSyntaxError } from './locate-json-syntax-error.js';
 // The whole string must be the reference: "${SMTP_PASS}", not "pass-${X}".
 const ENV_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
+/** The deepest nesting a config file may have: `tls.pfx[0].buf` is four levels, so 64 leaves room to spare. */
+const MAX_CONFIG_DEPTH = 64;
+
 /**
  * Reads a JSON config file. Every string value that is exactly `"${NAME}"` (at any depth, in
  * objects and arrays) is replaced by the environment variable `NAME`, so secrets stay out of the file.
@@ -39,7 +42,28 @@ export async function loadConfigFile(file: string, env: Readonly<Record<string, 
     const where = found === undefined ? '' : ` at line ${found.line}, column ${found.column}: ${found.problem}`;
     throw new MailerError('InvalidConfig', `The config file ${file} is not valid JSON${where}. Fix the JSON there and try again.`);
   }
+  if (exceedsDepth(parsed, MAX_CONFIG_DEPTH)) {
+    throw new MailerError(
+      'InvalidConfig',
+      `The config file ${file} nests objects or arrays more than ${MAX_CONFIG_DEPTH} levels deep; a mailer config needs a handful. Flatten it and try again.`,
+    );
+  }
   return substituteEnvironment(parsed, env, file);
+}
+
+/**
+ * Whether a parsed JSON value nests deeper than `limit`, found without recursion: the walks that
+ * follow (environment references, warnings) recurse, and a hostile file could overflow them.
+ */
+function exceedsDepth(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**

@@ -107,4 +107,19 @@ describe('auth-mailer check', () => {
     expect(`${result.stdout}${result.stderr}`).not.toContain(password.slice(0, 4));
     expect(result.stderr).toContain(`${file} is not valid JSON at line 3, column 35: expected a value`);
   });
+
+  it('refuses a file nested deeper than any config needs, instead of overflowing the stack', async () => {
+    const depth = 20_000;
+    const file = join(dir.path, 'deep.json');
+    await writeFile(file, `{"host":"smtp.acme.example","fromEmail":"a@acme.example","tls":${'{"x":'.repeat(depth)}1${'}'.repeat(depth)}}`);
+    const result = await run(['check', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file} nests objects or arrays more than 64 levels deep`);
+    expect(result.stderr).not.toContain('call stack');
+  });
+
+  it('still reads a config as deep as a real one gets (tls.pfx[0].passphrase)', async () => {
+    const file = await writeConfig(dir.path, { ...baseConfig(), tls: { pfx: [{ buf: 'x', passphrase: '${PFX_PASS}' }] } });
+    expect((await run(['check', file], { env: { PFX_PASS: 'p' } })).code).toBe(0);
+  });
 });
