@@ -102,7 +102,6 @@ const ratioBC1 = summarize(roundRatios(throughput[1].b, throughput[1].c));
 const cpuAB1 = summarize(roundRatios(clientCpu[1].a, clientCpu[1].b));
 const cpuAB50 = summarize(roundRatios(clientCpu[50].a, clientCpu[50].b));
 const renderFull = summarize(render.results['compiled template: subject + HTML + text (internal renderer)']);
-const renderHtml = summarize(render.results['compiled template: HTML alone (internal renderer)']);
 // The two programs are spawned back to back in every run: the median of the per-run differences
 // drifts less with the machine's load than the difference of the two medians.
 const bare = imports.times['node -e 0'];

@@ -23,9 +23,9 @@ const ADDRESS = /<([^<>]*)>\s*$|^([^<>]*)$/;
  * without a `text` part, `<...>` placeholders left in, `secure` contradicting
  * the port, a sender whose domain is not a full domain name, an empty login (`auth: {}`), which
  * sends without logging in, credentials that may cross the network unencrypted (`ignoreTLS: true`
- * or `requireTLS: false` with `auth`, to a host other than `localhost`, `127.0.0.1` or `::1`).
- * Values of secret fields (`auth.*`,
- * `dkim.privateKey`, TLS keys) are never repeated.
+ * or `requireTLS: false` with `auth`, to a host other than `localhost`, `127.0.0.1` or `::1`),
+ * a certificate left unchecked with `auth` (`tls.rejectUnauthorized: false`), a sender holding
+ * Logto's `{{...}}`. Values of secret fields (`auth.*`, `dkim.privateKey`, TLS keys) are never repeated.
  *
  * @param config - The config as written; any shape is accepted.
  * @returns One warning per finding, located by path; empty when nothing looks wrong.
@@ -38,6 +38,7 @@ export function configWarnings(config: unknown): ConfigIssue[] {
     ...portWarnings(config),
     ...authWarnings(config.auth),
     ...cleartextWarnings(config),
+    ...certificateWarnings(config),
     ...senderWarnings(config.fromEmail, 'fromEmail'),
     ...templates.flatMap((template, index) =>
       isRecord(template) ? [...senderWarnings(template.sendFrom, `templates[${index}].sendFrom`), ...htmlWarnings(template, index)] : [],
@@ -115,8 +116,31 @@ function cleartextWarnings(config: Record<string, unknown>): ConfigIssue[] {
   return [];
 }
 
+function certificateWarnings(config: Record<string, unknown>): ConfigIssue[] {
+  const { auth, tls, host } = config;
+  if (!isRecord(auth) || isEmptyLogin(auth) || !isRecord(tls) || tls.rejectUnauthorized !== false) return [];
+  if (typeof host === 'string' && isLocalhostName(host)) return [];
+  return [
+    {
+      path: 'tls.rejectUnauthorized',
+      message:
+        'is false while `auth` is set: anyone on the way can pose as the server and read the credentials; ' +
+        "remove it, and pass the server's CA certificate in tls.ca if it is not publicly trusted",
+    },
+  ];
+}
+
 function senderWarnings(value: unknown, path: string): ConfigIssue[] {
   if (typeof value !== 'string' || isPlaceholder(value, true)) return [];
+  if (value.includes('{{')) {
+    return [
+      {
+        path,
+        message:
+          'holds `{{...}}`, which the Logto connector filled in but auth-mailer sends as written: write the sender out in full',
+      },
+    ];
+  }
   const match = ADDRESS.exec(value.trim());
   const address = (match?.[1] ?? match?.[2] ?? '').trim();
   const at = address.lastIndexOf('@');

@@ -111,4 +111,19 @@ describe('configWarnings', () => {
     expect(paths({ templates: 'x' })).toEqual([]);
     expect(paths({ templates: [] })).toEqual([]);
   });
+
+  it('warns about a certificate left unchecked while credentials are sent, except to localhost', () => {
+    const unchecked = { auth: { user: 'me', pass: 'pw' }, tls: { rejectUnauthorized: false } };
+    expect(configWarnings(baseConfig({ host: 'smtp.acme.example', ...unchecked }))).toEqual([
+      { path: 'tls.rejectUnauthorized', message: expect.stringContaining('anyone on the way can pose as the server') },
+    ]);
+    expect(paths(baseConfig({ host: '127.0.0.1', ...unchecked }))).toEqual([]);
+    expect(paths(baseConfig({ host: 'smtp.acme.example', tls: { rejectUnauthorized: false } }))).toEqual([]);
+  });
+
+  it("warns about a sender holding Logto's {{...}}, which is sent as written", () => {
+    expect(configWarnings(baseConfig({ fromEmail: '{{applicationName}} <no-reply@acme.example>' }))).toEqual([
+      { path: 'fromEmail', message: expect.stringContaining('sends as written') },
+    ]);
+  });
 });

@@ -59,10 +59,19 @@ export function hintFor(error: unknown, context: HintContext): string | undefine
       'enable AUTH on the server, or remove auth if the server relays by source address'
     );
   }
+  if (facts.code === 'EOAUTH2' || facts.originalCode === 'EOAUTH2') {
+    return (
+      'the OAuth2 token endpoint refused to issue an access token: check clientId, clientSecret and refreshToken ' +
+      '(or the service account key and serviceClient), and that the account may send mail'
+    );
+  }
+  if (isTlsRequiredForAuth(facts)) {
+    return 'the server accepts AUTH only over TLS: remove ignoreTLS (with auth, STARTTLS is then required), or use implicit TLS (secure: true, usually port 465)';
+  }
   if (isAuthFailure(facts)) {
     return 'the server refused the credentials: check auth.user and auth.pass (Gmail and Outlook need an app password, not the account password)';
   }
-  if (isHeloRefusal(facts) && NON_ASCII.test(context.name ?? hostname())) {
+  if (isHeloRefusal(facts) && NON_ASCII.test(context.name ?? defaultEhloName())) {
     return 'the EHLO name is not ASCII and the server refused it: set `name` to an ASCII host name';
   }
   if (networkCode === 'ECONNREFUSED') {
@@ -104,6 +113,17 @@ function isStartTlsRefusal(facts: ErrorFacts): boolean {
 /** An AUTH command refused as unknown, out of sequence or unimplemented, not for its credentials. */
 function isAuthNotOffered(facts: ErrorFacts): boolean {
   return facts.code === 'EAUTH' && /^AUTH\b/i.test(facts.command ?? '') && [500, 502, 503, 504].includes(facts.responseCode ?? 0);
+}
+
+/** A 530/538 "must issue STARTTLS first" (RFC 3207, RFC 4954): not a matter of the password. */
+function isTlsRequiredForAuth(facts: ErrorFacts): boolean {
+  return (facts.responseCode === 530 || facts.responseCode === 538) && /STARTTLS|TLS|encrypt/i.test(facts.message);
+}
+
+/** The EHLO name nodemailer sends when the config sets none: the host name if it has a dot, else `[127.0.0.1]`. */
+function defaultEhloName(): string {
+  const name = hostname();
+  return name.includes('.') ? name : '[127.0.0.1]';
 }
 
 function isAuthFailure(facts: ErrorFacts): boolean {

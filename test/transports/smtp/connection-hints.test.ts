@@ -8,6 +8,7 @@ import type { Transport } from '../../../src/types/transport.js';
 import { failureOf } from '../../helpers/failure-of.js';
 import { resolvedConfig } from './resolved-config.js';
 import { LOCALHOST_CERT, LOCALHOST_KEY } from '../../helpers/localhost-tls.js';
+import { startTokenEndpoint } from '../../helpers/token-endpoint.js';
 
 
 let sink: SmtpSink | undefined;
@@ -119,6 +120,38 @@ describe('hints for classic mistakes, against real servers', () => {
     // A TLS setup failure is Unavailable by the contract; the 503 is kept, and the hint names the ways out.
     expect(error).toMatchObject({ code: 'Unavailable', responseCode: 503 });
     expect(error.hint).toMatch(/did not take STARTTLS.*TLS is required.*secure: true.*ignoreTLS: true/);
+  });
+});
+
+describe('hints about TLS and OAuth2 that are not about the password', () => {
+  it('a server that takes AUTH only after STARTTLS (530), spoken to with ignoreTLS: says TLS, not the password', async () => {
+    const port = await rawServer((socket) => {
+      socket.write('220 mx.test ESMTP\r\n');
+      socket.on('data', (data) => {
+        const command = data.toString();
+        if (/^EHLO/i.test(command)) socket.write('250-mx.test\r\n250-STARTTLS\r\n250 AUTH PLAIN LOGIN\r\n');
+        else if (/^AUTH/i.test(command)) socket.write('530 5.7.0 Must issue a STARTTLS command first\r\n');
+        else if (/^QUIT/i.test(command)) socket.end('221 bye\r\n');
+      });
+    });
+    const config = resolvedConfig({ host: '127.0.0.1', port }, { auth: { type: 'login', user: 'me', pass: 'pw' }, smtp: { ignoreTLS: true } });
+    const error = await verifyFailure(createSmtpTransport(config));
+    expect(error).toMatchObject({ code: 'AuthFailed', responseCode: 530 });
+    expect(error.hint).toMatch(/accepts AUTH only over TLS: remove ignoreTLS/);
+  });
+
+  it('an OAuth2 token endpoint that refuses: says which OAuth2 settings to check, not auth.pass', async () => {
+    const endpoint = await startTokenEndpoint(() => ({ status: 400, body: JSON.stringify({ error: 'invalid_grant' }) }));
+    try {
+      sink = await startSmtpSink({ authenticate: { user: 'me', pass: 'unused' } });
+      const auth = { type: 'OAuth2' as const, user: 'me', clientId: 'id', clientSecret: 'secret', refreshToken: 'refresh', accessUrl: endpoint.url('/token') };
+      const error = await verifyFailure(createSmtpTransport(resolvedConfig(sink.config, { auth })));
+      expect(error.code).toBe('AuthFailed');
+      expect(error.hint).toMatch(/OAuth2 token endpoint refused.*clientId, clientSecret and refreshToken/);
+      expect(error.hint).not.toContain('auth.pass');
+    } finally {
+      await endpoint.close();
+    }
   });
 });
 
