@@ -1,0 +1,27 @@
+/**
+ * What the confirm page shows: the states a link's page can be in, as plain data a renderer turns
+ * into HTML.
+ *
+ * @module
+ */
+
+/** The form that confirms the link: a POST of one hidden field, submitted by the person's click. */
+export interface ConfirmForm {
+  /** The URL the form posts to: the page's own URL, query included. */
+  readonly action: string;
+  /** The name of the hidden field that carries the token. */
+  readonly field: string;
+  /** The token, to be HTML-escaped into the hidden field's value. */
+  readonly token: string;
+}
+
+/**
+ * One state of the page an emailed link opens:
+ * - `confirm`: the link was opened (GET); nothing happened yet; a button asks the person to go on.
+ * - `invalid`: the link has no token, or `consume` refused it (unknown, expired, already used).
+ * - `cross-site`: a POST that did not come from the confirm page itself; nothing was consumed.
+ */
+export type ConfirmView =
+  | { readonly state: 'confirm'; readonly form: ConfirmForm }
+  | { readonly state: 'invalid' }
+  | { readonly state: 'cross-site' };
