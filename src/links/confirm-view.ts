@@ -22,6 +22,17 @@ export interface ConfirmForm {
  * - `cross-site`: a POST that did not come from the confirm page itself; nothing was consumed.
  */
 export type ConfirmView =
-  | { readonly state: 'confirm'; readonly form: ConfirmForm }
-  | { readonly state: 'invalid' }
-  | { readonly state: 'cross-site' };
+  | {
+      /** The link was opened; nothing happened yet. */
+      readonly state: 'confirm';
+      /** The form to show, whose button confirms. */
+      readonly form: ConfirmForm;
+    }
+  | {
+      /** No token, or `consume` refused it. */
+      readonly state: 'invalid';
+    }
+  | {
+      /** A POST from another page; nothing was consumed. */
+      readonly state: 'cross-site';
+    };

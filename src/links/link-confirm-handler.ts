@@ -15,7 +15,15 @@ import { isSameOriginPost } from './same-origin-post.js';
  *   `headers` (a session cookie, say);
  * - `false`: the token is unknown, expired or already used; the `invalid` page is shown (status 410).
  */
-export type ConsumeResult = Response | { readonly redirect: string; readonly headers?: Headers | Record<string, string> | Array<[string, string]> } | false;
+export type ConsumeResult =
+  | Response
+  | {
+      /** Where to send the person: a path or an absolute URL. */
+      readonly redirect: string;
+      /** Headers to add to the redirect, such as `Set-Cookie`. */
+      readonly headers?: Headers | Record<string, string> | Array<[string, string]>;
+    }
+  | false;
 
 /** Options of {@link createLinkConfirmHandler}. */
 export interface LinkConfirmOptions {
