@@ -24,7 +24,7 @@ export function renderConfirmPage(view: ConfirmView): string {
     case 'confirm':
       return page('Continue?', [
         '<p>You opened a link from an email. Nothing has happened yet: continue to use it.</p>',
-        `<form method="post" action="${escapeHtml(view.form.action)}">`,
+        '<form method="post">',
         `<input type="hidden" name="${escapeHtml(view.form.field)}" value="${escapeHtml(view.form.token)}">`,
         `<button type="submit" style="${BUTTON_STYLE}">Continue</button>`,
         '</form>',

@@ -5,10 +5,12 @@
  * @module
  */
 
-/** The form that confirms the link: a POST of one hidden field, submitted by the person's click. */
+/**
+ * The form that confirms the link: a POST of one hidden field, submitted by the person's click. It
+ * has no `action`, so the browser posts it to the page's own URL as the browser sees it, whatever
+ * path prefix or host a proxy put in front of the handler.
+ */
 export interface ConfirmForm {
-  /** The URL the form posts to: the page's own URL, query included. */
-  readonly action: string;
   /** The name of the hidden field that carries the token. */
   readonly field: string;
   /** The token, to be HTML-escaped into the hidden field's value. */

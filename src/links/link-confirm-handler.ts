@@ -122,7 +122,7 @@ export function createLinkConfirmHandler(options: LinkConfirmOptions): LinkConfi
       case 'HEAD': {
         const token = url.searchParams.get(param);
         const view: ConfirmView = token
-          ? { state: 'confirm', form: { action: url.pathname + url.search, field: param, token } }
+          ? { state: 'confirm', form: { field: param, token } }
           : { state: 'invalid' };
         return page(view, token ? 200 : 400, request.method === 'HEAD');
       }
