@@ -63,13 +63,16 @@ beforeAll(async () => {
     await mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '482913' } });
     await mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '482913', locale: 'ru' } });
     await mailer.send({ to: 'ada@example.com', type: 'OrganizationInvitation', payload: { link: 'https://acme.test/i?t=1', code: '555111', locale: 'ja' } });
+    // An internationalized address goes out as raw UTF-8 header bytes over SMTPUTF8.
+    await mailer.send({ to: 'jörg@bücher.example', type: 'SignIn', payload: { code: '482913', locale: 'ru' } });
   } finally {
     await mailer.close();
   }
-  const [plain, nonAscii, builtIn] = await sink.waitForMessages(3);
+  const [plain, nonAscii, builtIn, utf8Header] = await sink.waitForMessages(4);
   received.set('plain', plain as ReceivedMessage);
   received.set('non-ASCII', nonAscii as ReceivedMessage);
   received.set('built-in', builtIn as ReceivedMessage);
+  received.set('UTF-8 header', utf8Header as ReceivedMessage);
 });
 
 afterAll(async () => {
@@ -81,6 +84,7 @@ describe('the dkim option, checked by an independent verifier (mailauth) on the 
     ['plain', 'a plain ASCII subject, text/plain'],
     ['non-ASCII', 'a UTF-8 subject and body, multipart/alternative HTML'],
     ['built-in', 'a built-in Japanese HTML template with a link and a code'],
+    ['UTF-8 header', 'an internationalized recipient written as raw UTF-8 in the To header'],
   ])('passes for %s: %s', async (key) => {
     const message = received.get(key) as ReceivedMessage;
     expect(message.headers['dkim-signature']).toContain(`d=${DOMAIN}`);
@@ -91,6 +95,7 @@ describe('the dkim option, checked by an independent verifier (mailauth) on the 
     expect(received.get('non-ASCII')?.subject).toBe('Ваш код входа — 482913 ✓ 認証');
     expect(received.get('non-ASCII')?.contentType).toBe('multipart/alternative');
     expect(received.get('built-in')?.text).toContain('555111');
+    expect(received.get('UTF-8 header')?.raw).toContain('To: jörg@bücher.example');
   });
 
   it('fails when the body is altered on the way', async () => {
