@@ -7,6 +7,7 @@ import { isEmptyLogin } from '../config/empty-login.js';
 import { formatPath } from '../config/format-path.js';
 import { isLocalhostName } from '../config/localhost-name.js';
 import { isPlaceholder } from '../config/placeholder.js';
+import { readDkimKey } from '../config/read-dkim-key.js';
 import type { ConfigIssue } from '../errors/mailer-error.js';
 
 type Path = (string | number)[];
@@ -25,7 +26,8 @@ const ADDRESS = /<([^<>]*)>\s*$|^([^<>]*)$/;
  * sends without logging in, credentials that may cross the network unencrypted (`ignoreTLS: true`
  * or `requireTLS: false` with `auth`, to a host other than `localhost`, `127.0.0.1` or `::1`),
  * a certificate left unchecked with `auth` (`tls.rejectUnauthorized: false`), a sender holding
- * Logto's `{{...}}`. Values of secret fields (`auth.*`, `dkim.privateKey`, TLS keys) are never repeated.
+ * Logto's `{{...}}`, a DKIM key shorter than 2048 bits. Values of secret fields (`auth.*`,
+ * `dkim.privateKey`, TLS keys) are never repeated.
  *
  * @param config - The config as written; any shape is accepted.
  * @returns One warning per finding, located by path; empty when nothing looks wrong.
@@ -44,6 +46,7 @@ export function configWarnings(config: unknown): ConfigIssue[] {
       isRecord(template) ? [...senderWarnings(template.sendFrom, `templates[${index}].sendFrom`), ...htmlWarnings(template, index)] : [],
     ),
     ...genericWarnings(templates),
+    ...dkimWarnings(config.dkim),
   ];
 }
 
@@ -176,6 +179,21 @@ function genericWarnings(templates: unknown[]): ConfigIssue[] {
       path: 'templates',
       message:
         'has no `Generic` template: usage types without a template of yours are sent with the built-in templates (English/Japanese); add a `Generic` template to use your own wording for them',
+    },
+  ];
+}
+
+// RFC 8301 requires signers to use at least 1024 bits and recommends 2048; shorter keys are refused.
+const RECOMMENDED_DKIM_BITS = 2048;
+
+function dkimWarnings(dkim: unknown): ConfigIssue[] {
+  if (!isRecord(dkim) || typeof dkim.privateKey !== 'string') return [];
+  const reading = readDkimKey(dkim.privateKey);
+  if (!('bits' in reading) || reading.bits >= RECOMMENDED_DKIM_BITS) return [];
+  return [
+    {
+      path: 'dkim.privateKey',
+      message: `is a ${reading.bits}-bit RSA key: receivers accept it, but ${RECOMMENDED_DKIM_BITS} bits is the recommended size (RFC 8301); generate a new key and publish it under a new selector`,
     },
   ];
 }

@@ -10,10 +10,12 @@ import * as v from 'valibot';
 import { hasControlCharacter } from '../shared/header-value.js';
 import { isEmptyLogin } from './empty-login.js';
 import { findAddressProblem } from './find-address-problem.js';
+import { findDkimNameProblem } from './find-dkim-name-problem.js';
 import { kindOf } from '../shared/kind-of.js';
 import { isLocalhostName } from './localhost-name.js';
 import type { ResolvedMailerConfig } from './mailer-config.js';
 import { isPlaceholder } from './placeholder.js';
+import { readDkimKey } from './read-dkim-key.js';
 
 /** What belongs in each field, for "is required" and "still holds a placeholder" messages. */
 const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -104,12 +106,12 @@ function line(key: string, more: (value: string) => string | undefined = () => u
 }
 
 /** A non-empty secret (password, token, key); its value never appears in a message. */
-function secret(key: string) {
+function secret(key: string, more: (value: string) => string | undefined = () => undefined) {
   return v.pipe(
     v.string(),
     problem<string>((value) => {
       if (value.trim() === '') return `is empty; set it to ${describeField(key)}`;
-      return isPlaceholder(value) ? placeholderMessage(value, key, true) : undefined;
+      return isPlaceholder(value) ? placeholderMessage(value, key, true) : more(value);
     }),
   );
 }
@@ -449,9 +451,13 @@ function tls() {
 function dkim() {
   return v.object(
     {
-      domainName: line('domainName'),
-      keySelector: line('keySelector'),
-      privateKey: secret('privateKey'),
+      domainName: line('domainName', (value) => findDkimNameProblem(value, 'domainName')),
+      keySelector: line('keySelector', (value) => findDkimNameProblem(value, 'keySelector')),
+      // nodemailer sends unsigned, without an error, when it cannot sign with the key: refuse it here.
+      privateKey: secret('privateKey', (value) => {
+        const reading = readDkimKey(value);
+        return 'problem' in reading ? reading.problem : undefined;
+      }),
       skipFields: v.optional(v.string()),
       headerFieldNames: v.optional(v.string()),
     },

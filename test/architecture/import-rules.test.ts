@@ -47,6 +47,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // The SMTP transport is handed the resolved config (its input) and reads nothing else above it.
   'transports/smtp': [...FOUNDATION, 'transports/smtp', 'config'],
   testing: [...FOUNDATION, 'testing', 'config'],
+  // The `auth-mailer/links` entry: a Fetch API page handler beside the mailer, not under it; it
+  // borrows only the renderer's HTML escaping.
+  links: [...FOUNDATION, 'links', 'render'],
   core: [...FOUNDATION, 'core', 'config', 'templates', 'message', 'delivery', 'rate-limit', 'transports/smtp'],
   cli: [...FOUNDATION, 'cli', 'core', 'config', 'templates', 'transports/smtp', 'testing'],
 };

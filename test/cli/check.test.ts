@@ -1,3 +1,4 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,6 +45,30 @@ describe('auth-mailer check', () => {
     expect(result.stdout).toMatch(/warning templates\[0\] \(SignIn\) is HTML without a `text` part/);
     expect(result.stdout).toMatch(/warning templates has no `Generic` template: usage types without a template of yours are sent with the built-in templates/);
     expect(result.stdout).toContain('3 warnings');
+  });
+
+  it('prints the DKIM TXT record to publish, warns about a 1024-bit key, and never prints the private key', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 1024,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64');
+    const file = await writeConfig(dir.path, baseConfig({ dkim: { domainName: 'acme.example', keySelector: 's2026', privateKey } }));
+    const result = await run(['check', file]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(`DKIM: receivers verify with the TXT record s2026._domainkey.acme.example:\n  v=DKIM1; k=rsa; p=${publicKey}\n`);
+    expect(result.stdout).toMatch(/warning dkim\.privateKey is a 1024-bit RSA key: receivers accept it, but 2048 bits is the recommended size/);
+    for (const line of privateKey.split('\n').filter((text) => text.length > 8 && !text.startsWith('-----'))) expect(result.stdout).not.toContain(line);
+  });
+
+  it('exits 1 for a DKIM key the signer cannot use, naming the field without printing the key', async () => {
+    const privateKey = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----';
+    const file = await writeConfig(dir.path, baseConfig({ dkim: { domainName: 'acme.example', keySelector: 'mail', privateKey } }));
+    const result = await run(['check', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/dkim\.privateKey: is not a private key node:crypto can read/);
+    expect(result.stdout).not.toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC');
   });
 
   it('exits 1 for an invalid config and names every issue by path, without repeating secrets', async () => {

@@ -1,7 +1,15 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../../src/config/parse-config.js';
 import { validConfig } from './issues-of.js';
+
+// The DKIM key is parsed when the config is (test/config/dkim-options.test.ts): it must be a real one.
+const { privateKey: DKIM_KEY } = generateKeyPairSync('rsa', {
+  modulusLength: 1024,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
 
 describe('nodemailer SMTP options', () => {
   it('defaults pool, disableFileAccess, disableUrlAccess and (with credentials) requireTLS to true and leaves the rest unset', () => {
@@ -35,7 +43,7 @@ describe('nodemailer SMTP options', () => {
       dkim: {
         domainName: 'example.com',
         keySelector: 'mail',
-        privateKey: '-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----',
+        privateKey: DKIM_KEY,
         skipFields: 'message-id:date',
         headerFieldNames: 'from:to:subject',
       },

@@ -36,6 +36,14 @@ describe('the built package', () => {
     expect(output.trim()).toBe('function function function');
   });
 
+  it('serves auth-mailer/links through import and require, without loading nodemailer', () => {
+    const page = `const handler = createLinkConfirmHandler({ consume: () => false });
+       handler(new Request('https://app.example/l?token=t')).then((response) => console.log(typeof createLinkConfirmHandler, response.status));`;
+    const imported = runNode([...forbid('nodemailer'), '--input-type=module', '-e', `import { createLinkConfirmHandler } from 'auth-mailer/links';\n${page}`]);
+    const required = runNode(['-e', `const { createLinkConfirmHandler } = require('auth-mailer/links');\n${page}`]);
+    expect([imported.trim(), required.trim()]).toEqual(['function 200', 'function 200']);
+  });
+
   it('recognises an error from the CJS copy in the ESM copy', () => {
     const output = runNode([
       '--input-type=module',

@@ -8,6 +8,7 @@ import { isMailerError, type ConfigIssue } from '../../errors/mailer-error.js';
 import type { CliCommand } from '../cli-command.js';
 import type { CliIo } from '../cli-io.js';
 import { configWarnings } from '../config-warnings.js';
+import { describeDkimRecord } from '../describe-dkim-record.js';
 import { describeError } from '../describe-error.js';
 import { ExitCode } from '../exit-code.js';
 import { loadConfigFile } from '../load-config-file.js';
@@ -25,7 +26,11 @@ the other usage types), an HTML template without a text part, <...> placeholders
 secure contradicting the port, a sender without a real domain, an empty login (auth: {}),
 which sends without logging in, credentials that may cross the network unencrypted
 (ignoreTLS: true or requireTLS: false with auth, to a host other than localhost, 127.0.0.1 or
-::1). A config without templates sends the built-in templates.
+::1), a DKIM key under 2048 bits. A config without templates sends the built-in templates.
+
+With dkim, the key must be an unencrypted RSA key of 1024 bits or more, and the selector and
+domain valid DNS labels; check then prints the TXT record to publish at
+<keySelector>._domainkey.<domainName> (built from the public key).
 
 A string value that is exactly "\${NAME}" is read from the environment variable NAME.
 Secret values (auth.*, dkim.privateKey) are never printed.
@@ -52,6 +57,8 @@ export const checkCommand: CliCommand = {
     const warnings = configWarnings(config).filter((warning) => !issuePaths.has(warning.path));
     if (failure === undefined) {
       io.stdout.write(`${style.green('✔')} ${file} is valid${describeTemplates(config)}\n`);
+      const record = describeDkimRecord(config);
+      if (record !== undefined) io.stdout.write(`DKIM: receivers verify with the TXT record ${style.bold(record.name)}:\n  ${record.value}\n`);
     } else {
       io.stdout.write(`${describeError(failure.error, style, `${file} is invalid`).join('\n')}\n`);
     }

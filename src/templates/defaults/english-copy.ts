@@ -40,7 +40,7 @@ export const englishCopy: LanguageCopy = {
         paragraph(`You have been invited to join ${ORGANIZATION}.`),
         choice(
           'link',
-          [{ kind: 'link', label: 'Accept the invitation' }],
+          [{ kind: 'link', label: 'Accept the invitation', codeLabel: 'Or enter this code to accept it:' }],
           [paragraph('Enter this code to accept the invitation.'), CODE, paragraph(NOTICE)],
         ),
       ],

@@ -56,6 +56,10 @@ function blockHtml(block: Block): string {
       return [
         `<p style="margin:24px 0"><a href="{{link}}" style="${BUTTON_STYLE}">${escapeHtml(block.label)}</a></p>`,
         `<p style="${MUTED_STYLE};word-break:break-all">{{link}}</p>`,
+        '{{#code}}',
+        ...(block.codeLabel === undefined ? [] : [`<p style="margin:0 0 16px">${escapeHtml(block.codeLabel)}</p>`]),
+        `<p style="${CODE_STYLE}">{{code}}</p>`,
+        '{{/code}}',
       ].join('\n');
     case 'choice': {
       const name = block.variable;

@@ -12,7 +12,8 @@ import { japaneseCopy } from './japanese-copy.js';
  * HTML templates, each with a hand-written plain-text part, for all nine known usage types: in
  * English without a locale (the fallback for every language) and in Japanese (`locale: 'ja'`).
  * They use `{{code}}`; `OrganizationInvitation` shows a button to `{{link}}` when the payload has a
- * link and the code otherwise, and names `{{organizationName}}` when given. No images, no tracking.
+ * link, with the code under it when given (a mail scanner may use the link up), and the code
+ * otherwise; it names `{{organizationName}}` when given. No images, no tracking.
  *
  * @example
  * ```ts

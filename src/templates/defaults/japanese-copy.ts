@@ -41,7 +41,7 @@ export const japaneseCopy: LanguageCopy = {
         paragraph(`${ORGANIZATION}への招待が届いています。`),
         choice(
           'link',
-          [{ kind: 'link', label: '招待を承諾する' }],
+          [{ kind: 'link', label: '招待を承諾する', codeLabel: 'または、次のコードを入力して承諾してください。' }],
           [paragraph('招待を承諾するには、次のコードを入力してください。'), CODE, paragraph(NOTICE)],
         ),
       ],

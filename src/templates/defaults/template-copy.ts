@@ -13,7 +13,15 @@ import type { KnownUsageType } from '../../types/usage-type.js';
 export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'code' }
-  | { kind: 'link'; label: string }
+  | {
+      kind: 'link';
+      label: string;
+      /**
+       * The sentence before `{{code}}`, shown under the link when the payload has a code: a scanner
+       * may use the link up (docs/links.md), the code it cannot. Without it the code stands alone.
+       */
+      codeLabel?: string;
+    }
   | { kind: 'choice'; variable: string; present: readonly Block[]; absent: readonly Block[] };
 
 /** One message in one language. */

@@ -27,8 +27,11 @@ function blockText(block: Block): string {
       return block.text;
     case 'code':
       return '    {{code}}';
-    case 'link':
-      return `${block.label}\n{{link}}`;
+    case 'link': {
+      // The code follows the link when the payload has one; its section lines vanish otherwise.
+      const code = [...(block.codeLabel === undefined ? [] : [block.codeLabel, '']), '    {{code}}'];
+      return [`${block.label}`, '{{link}}', '{{#code}}', '', ...code, '{{/code}}'].join('\n');
+    }
     case 'choice': {
       // Section tags stand alone on their lines, so mustache drops those lines when rendering.
       const name = block.variable;
