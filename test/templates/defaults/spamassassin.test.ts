@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../../src/index.js';
 import { startSmtpSink, type SmtpSink } from '../../../src/testing/index.js';
 import type { Mailer } from '../../../src/mailer.js';
-import { sampleMessages, type SampleMessage } from './sample-messages.js';
+import { LANGUAGES } from '../../../src/templates/defaults/languages.js';
+import { SAMPLE_CODE, sampleMessages } from './sample-messages.js';
 
 const INSTALLED = spawnSync('spamassassin', ['--version']).status === 0;
 const SKIP = !INSTALLED && !process.env.CI;
@@ -26,33 +27,64 @@ const GTUBE_MESSAGE = [
   '',
 ].join('\r\n');
 
+/** One message to score: what to send, and with which mailer option. */
+interface SpamCase {
+  name: string;
+  type: string;
+  payload: Record<string, unknown>;
+  codeInSubject: boolean;
+  /** The subject the message received must carry. */
+  subject: string;
+}
+
+/** Every sample, and each language's sign-in mail with the code in its subject. */
+const cases: readonly SpamCase[] = [
+  ...sampleMessages.map((sample) => ({
+    name: sample.name,
+    type: sample.template.usageType,
+    payload: { ...sample.payload, locale: sample.template.locale ?? 'en' },
+    codeInSubject: false,
+    subject: sample.subject,
+  })),
+  ...LANGUAGES.map((language) => ({
+    name: `SignIn ${language.locale ?? 'en (fallback)'} with the code in the subject`,
+    type: 'SignIn',
+    payload: { code: SAMPLE_CODE, locale: language.locale ?? 'en' },
+    codeInSubject: true,
+    subject: `${SAMPLE_CODE} – ${language.subjects.SignIn}`,
+  })),
+];
+
 interface Score {
   score: number;
   report: string;
 }
 
 let sink: SmtpSink | undefined;
-let mailer: Mailer | undefined;
-let scored: Promise<Map<SampleMessage, Score>> | undefined;
+const mailers: Mailer[] = [];
+let scored: Promise<Map<SpamCase, Score>> | undefined;
 
-// Sends every sample once, through the real mailer and SMTP (the built-in templates, chosen by
+// Sends every case once, through the real mailer and SMTP (the built-in templates, chosen by
 // locale), and keeps the raw messages the sink got.
-async function deliverSamples(): Promise<string[]> {
-  sink = await startSmtpSink();
-  mailer = createMailer({ ...sink.config, fromEmail: 'Acme <no-reply@example.com>' });
+async function deliverCases(): Promise<string[]> {
+  const smtp = (sink = await startSmtpSink());
+  const [plain, codeInSubject] = [false, true].map((option) => {
+    const mailer = createMailer({ ...smtp.config, fromEmail: 'Acme <no-reply@example.com>' }, { codeInSubject: option });
+    mailers.push(mailer);
+    return mailer;
+  }) as [Mailer, Mailer];
   const raw: string[] = [];
-  for (const sample of sampleMessages) {
-    const locale = sample.template.locale ?? 'en';
-    await mailer.send({ to: 'ada@example.com', type: sample.template.usageType, payload: { ...sample.payload, locale } });
-    const received = sink.messages.at(-1);
-    expect(received?.subject).toBe(sample.subject);
+  for (const { type, payload, codeInSubject: option, subject } of cases) {
+    await (option ? codeInSubject : plain).send({ to: 'ada@example.com', type, payload });
+    const received = smtp.messages.at(-1);
+    expect(received?.subject).toBe(subject);
     raw.push(received?.raw ?? '');
   }
   return raw;
 }
 
 afterAll(async () => {
-  await mailer?.close();
+  await Promise.all(mailers.map((mailer) => mailer.close()));
   await sink?.close();
 });
 
@@ -89,10 +121,10 @@ function scoreMbox(mbox: string): Promise<Map<number, Score>> {
   });
 }
 
-// Scores every sample once, in PROCESSES runs of SpamAssassin side by side.
-function scoreSamples(): Promise<Map<SampleMessage, Score>> {
+// Scores every case once, in PROCESSES runs of SpamAssassin side by side.
+function scoreCases(): Promise<Map<SpamCase, Score>> {
   scored ??= (async () => {
-    const raw = await deliverSamples();
+    const raw = await deliverCases();
     const shares = Array.from({ length: PROCESSES }, (_, share) =>
       raw.map((message, index) => [index, message] as [number, string]).filter(([index]) => index % PROCESSES === share),
     );
@@ -100,7 +132,7 @@ function scoreSamples(): Promise<Map<SampleMessage, Score>> {
     for (const share of await Promise.all(shares.map((messages) => scoreMbox(toMbox(messages))))) {
       for (const [index, score] of share) scores.set(index, score);
     }
-    return new Map(sampleMessages.map((sample, index) => [sample, scores.get(index) ?? { score: Infinity, report: 'not scored' }]));
+    return new Map(cases.map((spamCase, index) => [spamCase, scores.get(index) ?? { score: Infinity, report: 'not scored' }]));
   })();
   return scored;
 }
@@ -120,11 +152,11 @@ describe('the default templates under SpamAssassin', () => {
     120_000,
   );
 
-  it.skipIf(SKIP).each(sampleMessages.map((sample) => [sample.name, sample] as const))(
+  it.skipIf(SKIP).each(cases.map((spamCase) => [spamCase.name, spamCase] as const))(
     '%s, as sent over SMTP, scores at most 0 with local rules',
-    async (_name, sample) => {
+    async (_name, spamCase) => {
       assertInstalled();
-      const { score, report } = (await scoreSamples()).get(sample) as Score;
+      const { score, report } = (await scoreCases()).get(spamCase) as Score;
       expect(score, report).toBeLessThanOrEqual(0);
     },
     600_000,
