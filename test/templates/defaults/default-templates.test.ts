@@ -38,7 +38,9 @@ describe('defaultTemplates', () => {
     it('is a complete HTML document in its language', () => {
       expect(template.contentType).toBe('text/html');
       expect(template.content).toMatch(/^<!doctype html>\n/);
-      expect(template.content).toContain(`<html lang="${language?.lang ?? ''}" dir="${language?.dir ?? 'ltr'}">`);
+      const attributes = `lang="${language?.lang ?? ''}" dir="${language?.dir ?? 'ltr'}"`;
+      expect(template.content).toContain(`<html ${attributes}>`);
+      expect(template.content).toContain(`<body ${attributes} `);
       expect(template.content).toContain('<meta charset="utf-8">');
       expect(template.content).toMatch(/<title>[^<]+<\/title>/);
       expect(template.content).toMatch(/<\/html>\n$/);
