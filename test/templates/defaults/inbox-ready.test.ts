@@ -111,6 +111,10 @@ describe('the built-in templates in the inbox', () => {
     });
   });
 
+  it('leaves one blank line between blocks of the text part, whichever blocks the payload shows', () => {
+    for (const sample of sampleMessages) expect(sample.text, sample.name).not.toMatch(/\n{3}|^\s|\s\n$/);
+  });
+
   it('shows no button or code where the payload has no link or code', () => {
     const byCodeOnly = sampleMessages.filter((sample) => sample.payload.link === undefined);
     for (const sample of byCodeOnly) {
