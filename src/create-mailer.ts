@@ -12,7 +12,7 @@ import { MailerError, isMailerError } from './errors/mailer-error.js';
 import { Mailer } from './mailer.js';
 import { createMessageComposer } from './message/compose-message.js';
 import { createRateLimiter } from './rate-limit/rate-limiter.js';
-import { defaultTemplates } from './templates/defaults/index.js';
+import { builtInTemplates } from './templates/defaults/index.js';
 import { TemplateRegistry } from './templates/template-registry.js';
 import { createSmtpTransport } from './transports/smtp/smtp-transport.js';
 import type { MailerOptions } from './types/mailer-options.js';
@@ -25,7 +25,7 @@ const DEFAULT_MAX_IN_FLIGHT = 64;
  * and the options are validated and every template compiled now, so mistakes surface at startup,
  * not at the first send. The defaults are chosen here, once: without `options.transport`, messages
  * go out over a pooled SMTP connection; the built-in templates back the config's unless
- * `useDefaultTemplates: false`; `maxInFlight` follows what the transport says it takes.
+ * `useDefaultTemplates: false` (with the code in their subjects under `codeInSubject: true`); `maxInFlight` follows what the transport says it takes.
  *
  * @param config - The {@link MailerConfig}: host, port, fromEmail, auth, templates, SMTP options.
  * @param options - A transport instead of SMTP, a template store, retry options.
@@ -58,7 +58,7 @@ export function createMailer(config: unknown, options?: MailerOptions): Mailer {
     const registry = new TemplateRegistry(
       resolved.templates,
       checked.templateStore === undefined ? undefined : { templateStore: checked.templateStore, check: parseStoredTemplate },
-      checked.useDefaultTemplates === false ? [] : defaultTemplates,
+      checked.useDefaultTemplates === false ? [] : builtInTemplates({ codeInSubject: checked.codeInSubject === true }),
     );
     return new Mailer({
       compose: createMessageComposer(registry, resolved),

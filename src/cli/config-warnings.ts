@@ -178,7 +178,7 @@ function genericWarnings(templates: unknown[]): ConfigIssue[] {
     {
       path: 'templates',
       message:
-        'has no `Generic` template: usage types without a template of yours are sent with the built-in templates (English/Japanese); add a `Generic` template to use your own wording for them',
+        'has no `Generic` template: usage types without a template of yours are sent with the built-in templates (20 languages); add a `Generic` template to use your own wording for them',
     },
   ];
 }

@@ -72,6 +72,7 @@ export function buildMailerOptionsSchema() {
       transport: v.nullish(transport),
       templateStore: v.nullish(templateStore),
       useDefaultTemplates: v.optional(v.boolean(mustBe('`true` or `false`'))),
+      codeInSubject: v.optional(v.boolean(mustBe('`true` or `false`'))),
       retry: v.optional(
         v.object(
           {

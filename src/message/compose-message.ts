@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { randomUUID } from 'node:crypto';
 import { toHeaderValue } from '../shared/header-value.js';
 import type { TemplateRegistry } from '../templates/template-registry.js';
 import type { RenderedMessage, TemplateChoice } from '../types/send.js';
@@ -12,6 +13,14 @@ import type { UsageType } from '../types/usage-type.js';
 
 /** Marks every message as machine-sent, so auto-responders stay quiet (RFC 3834). */
 const AUTO_SUBMITTED_HEADER = { 'Auto-Submitted': 'auto-generated' } as const;
+
+/**
+ * A header whose value is new on every message. Gmail threads messages by subject and references;
+ * a unique `X-Entity-Ref-ID` keeps each code in a conversation of its own, so a new code is not
+ * folded under an expired one that the reader then types. A custom header of the same name (Logto
+ * configs may carry a fixed one) replaces it: an explicit choice wins over the default.
+ */
+export const THREAD_BREAKING_HEADER = 'X-Entity-Ref-ID';
 
 /** What every message carries unless its template says otherwise. */
 export interface MessageDefaults {
@@ -33,7 +42,7 @@ export interface ComposedMessage {
 
 /**
  * Composes a message: finds the template, renders it with the payload, and sets From, Reply-To and
- * the headers.
+ * the headers (among them a fresh {@link THREAD_BREAKING_HEADER}, unless the config sets its own).
  *
  * @param type - The usage type of the send.
  * @param payload - The template's variables.
@@ -56,11 +65,14 @@ export function createMessageComposer(registry: TemplateRegistry, defaults: Mess
   const from = toHeaderValue(defaults.fromEmail);
   const headers = { ...AUTO_SUBMITTED_HEADER, ...defaults.customHeaders };
   const hasLists = Object.values(headers).some((value) => Array.isArray(value));
+  const setsThreadHeader = Object.keys(headers).some((name) => name.toLowerCase() === THREAD_BREAKING_HEADER.toLowerCase());
   // Each message gets its own headers: a transport that adds one must not change the next message's.
-  const headersForOneMessage = (): Record<string, string | string[]> =>
-    hasLists
+  const headersForOneMessage = (): Record<string, string | string[]> => ({
+    ...(hasLists
       ? Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? [...value] : value]))
-      : ({ ...headers } as Record<string, string>);
+      : (headers as Record<string, string>)),
+    ...(setsThreadHeader ? {} : { [THREAD_BREAKING_HEADER]: randomUUID() }),
+  });
 
   return async (type, payload, to) => {
     const { template, choice } = await registry.find(type, payload.locale);

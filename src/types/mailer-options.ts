@@ -20,6 +20,14 @@ export interface MailerOptions {
    * @default true
    */
   useDefaultTemplates?: boolean;
+  /**
+   * Whether the built-in templates start the subject with the code (`123456 – Your sign-in code`),
+   * so the reader sees it in the phone's notification without opening the mail. The code then also
+   * shows on a locked screen, and each subject differs, which keeps codes out of one thread. Your
+   * own templates choose for themselves: put `{{code}}` in their `subject`.
+   * @default false
+   */
+  codeInSubject?: boolean;
   /** How transient failures are retried. @default `{ attempts: 3, deadline: 30000, baseDelay: 250, maxDelay: 4000 }` */
   retry?: RetryOptions;
   /**

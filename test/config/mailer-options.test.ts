@@ -55,6 +55,12 @@ describe('the mailer options are checked like the config', () => {
     ]);
   });
 
+  it('refuses a codeInSubject that is not a boolean, and a misspelling of it', () => {
+    expect(refusal({ codeInSubject: 'yes' }).issues).toEqual([{ path: 'codeInSubject', message: 'must be `true` or `false`; got a string' }]);
+    expect(refusal({ codeInSubjects: true }).issues?.[0]?.message).toBe('unknown key `codeInSubjects`; did you mean `codeInSubject`?');
+    expect(() => createMailer(CONFIG, { transport: new MemoryTransport(), codeInSubject: true })).not.toThrow();
+  });
+
   it('refuses options that are not an object', () => {
     expect(refusal('fast').issues).toEqual([{ path: '', message: 'must be an object of mailer options; got a string' }]);
     expect(refusal([]).issues?.[0]?.path).toBe('');

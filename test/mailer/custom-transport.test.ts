@@ -163,7 +163,7 @@ describe('a transport of the user’s own is not treated as SMTP', () => {
     expect([first.attempts, second.attempts]).toEqual([1, 1]);
     expect(seen.map((headers) => headers?.['X-Request-Id'])).toEqual(['request-0', 'request-1']);
     expect(seen[0]).not.toBe(seen[1]);
-    expect(seen[1]).toEqual({ 'Auto-Submitted': 'auto-generated', 'X-Request-Id': 'request-1' });
+    expect(seen[1]).toEqual({ 'Auto-Submitted': 'auto-generated', 'X-Entity-Ref-ID': expect.any(String), 'X-Request-Id': 'request-1' });
   });
 
   it('honours the retryAfter of a RateLimited it throws: no retry sooner, and none past the deadline', async () => {

@@ -92,6 +92,7 @@ describe('the locale of a send', () => {
     expect((await send('SignIn', 'pt-BR')).template).toEqual({ usageType: 'SignIn', locale: 'pt', source: 'store' });
     expect((await send('SignIn', 'en-GB')).template).toEqual({ usageType: 'SignIn', locale: 'en', source: 'config' });
     expect((await send('Register', 'ja-JP')).template).toEqual({ usageType: 'Generic', locale: 'ja', source: 'config' });
-    expect((await send('Register', 'de')).template).toEqual({ usageType: 'Register', source: 'builtin' });
+    expect((await send('Register', 'de')).template).toEqual({ usageType: 'Register', locale: 'de', source: 'builtin' });
+    expect((await send('Register', 'fi')).template).toEqual({ usageType: 'Register', source: 'builtin' });
   });
 });

@@ -150,9 +150,9 @@ describe('a Logto SMTP connector config, unchanged', () => {
     const [own, english, japanese] = await sink.waitForMessages(3);
     expect(own?.subject).toBe('Our sign-in');
     expect(english?.subject).toBe('Reset your password');
-    expect(english?.html).toContain('<html lang="en">');
+    expect(english?.html).toContain('<html lang="en" dir="ltr">');
     expect(english?.text).toContain('222222');
-    expect(japanese?.html).toContain('<html lang="ja">');
+    expect(japanese?.html).toContain('<html lang="ja" dir="ltr">');
     expect(japanese?.text).toContain('333333');
   });
 

@@ -17,6 +17,7 @@ const ALLOWED_HEADERS = new Set([
   'date',
   'mime-version',
   'auto-submitted',
+  'x-entity-ref-id',
 ]);
 
 /** Mostly `valid`, sometimes a hostile string. */

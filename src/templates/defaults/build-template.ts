@@ -1,5 +1,5 @@
 /**
- * Turns the copy of one message into a template definition.
+ * Turns the copy of one message into template definitions.
  *
  * @module
  */
@@ -8,21 +8,37 @@ import { htmlLayout } from './html-layout.js';
 import type { LanguageCopy, MessageCopy } from './template-copy.js';
 import { textLayout } from './text-layout.js';
 
+/** How the built-in templates are written. */
+export interface BuildOptions {
+  /** Start the subject with the code, when the payload has one. @default false */
+  codeInSubject?: boolean;
+}
+
 /**
- * Builds the HTML template, with its plain-text part, of one message in one language.
- *
- * @param language - The language's shared copy (locale, `lang`, footer).
- * @param message - The message's subject and body.
- * @returns A frozen `text/html` template definition.
+ * Puts the code first in a subject, so a phone's notification shows it; a send without a code
+ * (an invitation by link) keeps the plain subject.
  */
-export function buildTemplate(language: LanguageCopy, message: MessageCopy): TemplateDefinition {
-  const footer = message.footer ?? language.footer;
-  return Object.freeze({
+function subjectWithCode(subject: string): string {
+  return `{{#code}}{{code}} – {{/code}}${subject}`;
+}
+
+/**
+ * Builds the HTML templates, with their plain-text parts, of one message in one language: one for
+ * the language's locale (none for the fallback) and one for each of its aliases.
+ *
+ * @param language - The language's locale, aliases, `lang` and `dir`.
+ * @param message - The message's subject, preview text, body and footer.
+ * @param options - Whether the subject carries the code.
+ * @returns Frozen `text/html` template definitions.
+ */
+export function buildTemplates(language: LanguageCopy, message: MessageCopy, options: BuildOptions = {}): TemplateDefinition[] {
+  const template = {
     usageType: message.usageType,
     contentType: 'text/html',
-    ...(language.locale === undefined ? {} : { locale: language.locale }),
-    subject: message.subject,
-    content: htmlLayout(language.lang, message.subject, message.body, footer),
-    text: textLayout(message.subject, message.body, footer),
-  });
+    subject: options.codeInSubject === true ? subjectWithCode(message.subject) : message.subject,
+    content: htmlLayout({ lang: language.lang, dir: language.dir ?? 'ltr' }, message),
+    text: textLayout(message),
+  } as const;
+  const locales = language.locale === undefined ? [undefined] : [language.locale, ...(language.aliases ?? [])];
+  return locales.map((locale) => Object.freeze(locale === undefined ? { ...template } : { ...template, locale }));
 }

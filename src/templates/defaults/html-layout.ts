@@ -1,48 +1,81 @@
 /**
- * The HTML body of a default template: one narrow column of text, inline styles only, no images,
- * no tables, the code as large selectable monospace text.
+ * The HTML body of a default template: one narrow column of text, no images, no tables, the code as
+ * large selectable monospace text. Built for the inbox: `lang` and `dir` on `<html>` and `<body>`,
+ * a hidden preview text first, light colours inline and dark ones for clients that ask for them.
  *
  * @module
  */
-import type { Block } from './template-copy.js';
+import { DARK_SCHEME, LIGHT_SCHEME, type ColorScheme } from './color-schemes.js';
+import type { Block, MessageCopy } from './template-copy.js';
 
-const TEXT_STYLE =
-  "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2328";
+/** The language and direction of a document. */
+export interface DocumentLanguage {
+  /** The `lang` attribute. */
+  lang: string;
+  /** The `dir` attribute. */
+  dir: 'ltr' | 'rtl';
+}
+
+const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5";
+const light = LIGHT_SCHEME;
+const PAGE_STYLE = `margin:0;padding:0;background-color:${light.page};color:${light.text}`;
+const COLUMN_STYLE = `max-width:520px;margin:0 auto;padding:32px 24px;${FONT};background-color:${light.page};color:${light.text}`;
 const CODE_STYLE =
-  "margin:24px 0;font-family:Menlo,Consolas,'Courier New',monospace;font-size:32px;font-weight:bold;letter-spacing:6px;color:#1f2328";
+  `margin:24px 0;padding:12px 16px;border:1px solid ${light.border};border-radius:6px;background-color:${light.codeBackground};` +
+  `font-family:Menlo,Consolas,'Courier New',monospace;font-size:32px;font-weight:bold;letter-spacing:6px;color:${light.code}`;
 const BUTTON_STYLE =
-  'display:inline-block;padding:12px 20px;border-radius:6px;background-color:#0b57d0;color:#ffffff;font-weight:bold;text-decoration:none';
-const MUTED_STYLE = 'margin:0 0 16px;font-size:14px;color:#57606a';
+  `display:inline-block;padding:12px 20px;border-radius:6px;background-color:${light.buttonBackground};` +
+  `color:${light.button};font-weight:bold;text-decoration:none`;
+const MUTED_STYLE = `margin:0 0 16px;font-size:14px;color:${light.muted}`;
+/** Hidden everywhere (Outlook included) but read by inbox lists as the preview text. */
+const PREHEADER_STYLE = 'display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;font-size:1px;line-height:1px';
 
 /**
  * Builds the HTML document of one message.
  *
- * @param lang - The `lang` attribute of `<html>`.
- * @param subject - The subject template, used as title and heading.
- * @param body - The body blocks.
- * @param footer - The closing line, shown small.
+ * @param language - The document's `lang` and `dir`.
+ * @param message - The heading (the subject without a code), preview text, body and footer.
  * @returns A mustache template of a complete HTML document.
  */
-export function htmlLayout(lang: string, subject: string, body: readonly Block[], footer: string): string {
-  const title = escapeHtml(subject);
+export function htmlLayout(language: DocumentLanguage, message: Omit<MessageCopy, 'usageType'>): string {
+  const title = escapeHtml(message.subject);
+  const attributes = `lang="${escapeHtml(language.lang)}" dir="${language.dir}"`;
   return [
     '<!doctype html>',
-    `<html lang="${escapeHtml(lang)}">`,
+    `<html ${attributes}>`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    '<meta name="supported-color-schemes" content="light dark">',
     `<title>${title}</title>`,
+    `<style>${darkModeStyle(DARK_SCHEME)}</style>`,
     '</head>',
-    '<body style="margin:0;padding:0;background-color:#ffffff">',
-    `<div style="max-width:520px;margin:0 auto;padding:32px 24px;${TEXT_STYLE}">`,
+    `<body ${attributes} class="am-page" style="${PAGE_STYLE}">`,
+    `<div class="am-preheader" style="${PREHEADER_STYLE}">${escapeHtml(message.preheader)}</div>`,
+    `<div class="am-page" style="${COLUMN_STYLE}">`,
     `<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3">${title}</h1>`,
-    ...body.map(blockHtml),
-    '<hr style="margin:32px 0 16px;border:0;border-top:1px solid #d0d7de">',
-    `<p style="${MUTED_STYLE}">${escapeHtml(footer)}</p>`,
+    ...message.body.map(blockHtml),
+    `<hr class="am-rule" style="margin:32px 0 16px;border:0;border-top:1px solid ${light.border}">`,
+    `<p class="am-muted" style="${MUTED_STYLE}">${escapeHtml(message.footer)}</p>`,
     '</div>',
     '</body>',
     '</html>',
     '',
+  ].join('\n');
+}
+
+/** The CSS that declares both schemes and recolours every element for dark mode. */
+function darkModeStyle(dark: ColorScheme): string {
+  return [
+    ':root{color-scheme:light dark;supported-color-schemes:light dark}',
+    '@media (prefers-color-scheme:dark){',
+    `.am-page{background-color:${dark.page}!important;color:${dark.text}!important}`,
+    `.am-code{background-color:${dark.codeBackground}!important;color:${dark.code}!important;border-color:${dark.border}!important}`,
+    `.am-button{background-color:${dark.buttonBackground}!important;color:${dark.button}!important}`,
+    `.am-muted{color:${dark.muted}!important}`,
+    `.am-rule{border-top-color:${dark.border}!important}`,
+    '}',
   ].join('\n');
 }
 
@@ -51,26 +84,16 @@ function blockHtml(block: Block): string {
     case 'paragraph':
       return `<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`;
     case 'code':
-      return `<p style="${CODE_STYLE}">{{code}}</p>`;
+      return `<p class="am-code" style="${CODE_STYLE}">{{code}}</p>`;
     case 'link':
       return [
-        `<p style="margin:24px 0"><a href="{{link}}" style="${BUTTON_STYLE}">${escapeHtml(block.label)}</a></p>`,
-        `<p style="${MUTED_STYLE};word-break:break-all">{{link}}</p>`,
-        '{{#code}}',
-        ...(block.codeLabel === undefined ? [] : [`<p style="margin:0 0 16px">${escapeHtml(block.codeLabel)}</p>`]),
-        `<p style="${CODE_STYLE}">{{code}}</p>`,
-        '{{/code}}',
+        `<p style="margin:24px 0"><a class="am-button" href="{{link}}" style="${BUTTON_STYLE}">${escapeHtml(block.label)}</a></p>`,
+        `<p class="am-muted" dir="ltr" style="${MUTED_STYLE};word-break:break-all">{{link}}</p>`,
       ].join('\n');
     case 'choice': {
       const name = block.variable;
-      return [
-        `{{#${name}}}`,
-        ...block.present.map(blockHtml),
-        `{{/${name}}}`,
-        `{{^${name}}}`,
-        ...block.absent.map(blockHtml),
-        `{{/${name}}}`,
-      ].join('\n');
+      const absent = block.absent.length === 0 ? [] : [`{{^${name}}}`, ...block.absent.map(blockHtml), `{{/${name}}}`];
+      return [`{{#${name}}}`, ...block.present.map(blockHtml), `{{/${name}}}`, ...absent].join('\n');
     }
   }
 }

@@ -1,19 +1,26 @@
 /**
- * Ready-made templates for every known usage type, in English (the fallback) and Japanese.
+ * Ready-made templates for every known usage type, in twenty languages.
  *
  * @module
  */
 import type { TemplateDefinition } from '../../types/template.js';
-import { buildTemplate } from './build-template.js';
-import { englishCopy } from './english-copy.js';
-import { japaneseCopy } from './japanese-copy.js';
+import { buildTemplates, type BuildOptions } from './build-template.js';
+import { LANGUAGES } from './languages.js';
+import { messagesOf } from './message-bodies.js';
+
+function build(options: BuildOptions): readonly TemplateDefinition[] {
+  return Object.freeze(LANGUAGES.flatMap((language) => messagesOf(language).flatMap((message) => buildTemplates(language, message, options))));
+}
 
 /**
  * HTML templates, each with a hand-written plain-text part, for all nine known usage types: in
- * English without a locale (the fallback for every language) and in Japanese (`locale: 'ja'`).
- * They use `{{code}}`; `OrganizationInvitation` shows a button to `{{link}}` when the payload has a
- * link, with the code under it when given (a mail scanner may use the link up), and the code
- * otherwise; it names `{{organizationName}}` when given. No images, no tracking.
+ * English without a locale (the fallback for every language) and in `ar`, `de`, `es`, `fr`, `he`,
+ * `hi`, `id`, `it`, `ja`, `ko`, `nl`, `pl`, `pt-BR` (also for `pt`), `ru`, `sv`, `tr`, `vi`,
+ * `zh-Hans` (also for `zh`, `zh-CN`, `zh-SG`) and `zh-Hant` (also for `zh-TW`, `zh-HK`, `zh-MO`).
+ * They show `{{code}}` and, when the payload has a `link`, a button to it as well;
+ * `OrganizationInvitation` takes a link, a code or both, and names `{{organizationName}}` when
+ * given. Each has a hidden localized preview text, `lang` and `dir` on `<html>` and `<body>`, and
+ * colours for light and dark mode. No images, no tracking.
  *
  * @example
  * ```ts
@@ -29,8 +36,17 @@ import { japaneseCopy } from './japanese-copy.js';
  * });
  * ```
  */
-export const defaultTemplates: readonly TemplateDefinition[] = Object.freeze(
-  [englishCopy, japaneseCopy].flatMap((language) =>
-    language.messages.map((message) => buildTemplate(language, message)),
-  ),
-);
+export const defaultTemplates: readonly TemplateDefinition[] = build({});
+
+let withCodeInSubject: readonly TemplateDefinition[] | undefined;
+
+/**
+ * The built-in templates a mailer falls back on.
+ *
+ * @param options - Whether each subject starts with the code (`codeInSubject`).
+ * @returns {@link defaultTemplates}, or the same templates with the code in the subject (built once).
+ */
+export function builtInTemplates(options: BuildOptions): readonly TemplateDefinition[] {
+  if (options.codeInSubject !== true) return defaultTemplates;
+  return (withCodeInSubject ??= build(options));
+}

@@ -3,69 +3,41 @@
  *
  * @module
  */
-import { CODE, choice, codeBody, paragraph, variableOr, type LanguageCopy } from './template-copy.js';
-
-const NOTICE = 'このコードの有効期限はまもなく切れます。このコードは誰にも教えないでください。';
-const ORGANIZATION = variableOr('organizationName', '組織');
+import type { LanguageCopy } from './template-copy.js';
 
 /** The Japanese copy (`locale: 'ja'`). */
 export const japaneseCopy: LanguageCopy = {
   locale: 'ja',
   lang: 'ja',
+  subjects: {
+    Register: 'メールアドレスの確認',
+    SignIn: 'サインイン用の確認コード',
+    ForgotPassword: 'パスワードの再設定',
+    Generic: '確認コード',
+    OrganizationInvitation: '{organization}への招待',
+    UserPermissionValidation: 'ご本人確認',
+    BindNewIdentifier: '新しいメールアドレスの確認',
+    MfaVerification: '2段階認証の確認コード',
+    BindMfa: '2段階認証の設定',
+  },
+  purposes: {
+    Register: 'アカウントの作成を完了するには、次のコードを入力してメールアドレスを確認してください。',
+    SignIn: 'サインインするには、次のコードを入力してください。',
+    ForgotPassword: 'パスワードを再設定するには、次のコードを入力してください。',
+    Generic: 'メールアドレスを確認するには、次のコードを入力してください。',
+    OrganizationInvitation: '招待を承諾するには、次のコードを入力してください。',
+    UserPermissionValidation: 'アカウントの設定を変更する前にご本人であることを確認するため、次のコードを入力してください。',
+    BindNewIdentifier: 'このメールアドレスをアカウントに追加するには、次のコードを入力してください。',
+    MfaVerification: 'サインインを完了するには、次のコードを入力してください。',
+    BindMfa: 'このメールアドレスを2段階認証に使用するには、次のコードを入力してください。',
+  },
+  notice: 'このコードの有効期限はまもなく切れます。このコードは誰にも教えないでください。',
+  orLink: '次のボタンから続行することもできます。',
+  linkLabel: '続行する',
+  invited: '{organization}への招待が届いています。',
+  acceptLabel: '招待を承諾する',
+  orCode: 'または、次のコードを入力してください。',
+  organization: '組織',
   footer: 'このメールにお心当たりのない場合は、このまま破棄してください。',
-  messages: [
-    {
-      usageType: 'Register',
-      subject: 'メールアドレスの確認',
-      body: codeBody('アカウントの作成を完了するには、次のコードを入力してメールアドレスを確認してください。', NOTICE),
-    },
-    {
-      usageType: 'SignIn',
-      subject: 'サインイン用の確認コード',
-      body: codeBody('サインインするには、次のコードを入力してください。', NOTICE),
-    },
-    {
-      usageType: 'ForgotPassword',
-      subject: 'パスワードの再設定',
-      body: codeBody('パスワードを再設定するには、次のコードを入力してください。', NOTICE),
-    },
-    {
-      usageType: 'Generic',
-      subject: '確認コード',
-      body: codeBody('メールアドレスを確認するには、次のコードを入力してください。', NOTICE),
-    },
-    {
-      usageType: 'OrganizationInvitation',
-      subject: `${ORGANIZATION}への招待`,
-      body: [
-        paragraph(`${ORGANIZATION}への招待が届いています。`),
-        choice(
-          'link',
-          [{ kind: 'link', label: '招待を承諾する', codeLabel: 'または、次のコードを入力して承諾してください。' }],
-          [paragraph('招待を承諾するには、次のコードを入力してください。'), CODE, paragraph(NOTICE)],
-        ),
-      ],
-      footer: 'この招待にお心当たりのない場合は、このメールを破棄してください。',
-    },
-    {
-      usageType: 'UserPermissionValidation',
-      subject: 'ご本人確認',
-      body: codeBody('アカウントの設定を変更する前にご本人であることを確認するため、次のコードを入力してください。', NOTICE),
-    },
-    {
-      usageType: 'BindNewIdentifier',
-      subject: '新しいメールアドレスの確認',
-      body: codeBody('このメールアドレスをアカウントに追加するには、次のコードを入力してください。', NOTICE),
-    },
-    {
-      usageType: 'MfaVerification',
-      subject: '2段階認証の確認コード',
-      body: codeBody('サインインを完了するには、次のコードを入力してください。', NOTICE),
-    },
-    {
-      usageType: 'BindMfa',
-      subject: '2段階認証の設定',
-      body: codeBody('このメールアドレスを2段階認証に使用するには、次のコードを入力してください。', NOTICE),
-    },
-  ],
+  invitationFooter: 'この招待にお心当たりのない場合は、このメールを破棄してください。',
 };

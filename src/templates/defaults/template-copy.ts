@@ -1,6 +1,6 @@
 /**
- * The words of the default templates, as data: the layouts turn one {@link MessageCopy} into both
- * the HTML and the plain-text body, so each language only writes sentences.
+ * The words of the default templates, as data: each language writes its sentences once, and
+ * `message-bodies.ts` and the layouts turn them into the HTML and the plain-text body.
  *
  * @module
  */
@@ -13,39 +13,70 @@ import type { KnownUsageType } from '../../types/usage-type.js';
 export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'code' }
-  | {
-      kind: 'link';
-      label: string;
-      /**
-       * The sentence before `{{code}}`, shown under the link when the payload has a code: a scanner
-       * may use the link up (docs/links.md), the code it cannot. Without it the code stands alone.
-       */
-      codeLabel?: string;
-    }
+  | { kind: 'link'; label: string }
   | { kind: 'choice'; variable: string; present: readonly Block[]; absent: readonly Block[] };
 
-/** One message in one language. */
+/** The usage types whose message is a code and what it is for. */
+export type CodeUsageType = Exclude<KnownUsageType, 'OrganizationInvitation'>;
+
+/** Where `{organization}` appears in a language's invitation copy, the organization's name goes. */
+export const ORGANIZATION_SLOT = '{organization}';
+
+/**
+ * Every sentence of one language. Sentences are plain text, short, without any number of 4 to 8
+ * digits (a mail app could take it for the code) and without the product's name.
+ */
+export interface LanguageCopy {
+  /** The template locale, canonical (`zh-Hans`, `pt-BR`); absent for the fallback language. */
+  locale?: string;
+  /**
+   * More locales served by the same copy, for requests the lookup chain would not bring to
+   * `locale`: `zh-TW` (chain `zh-TW` → `zh`) never reaches `zh-Hant`.
+   */
+  aliases?: readonly string[];
+  /** The HTML `lang` attribute. */
+  lang: string;
+  /** The writing direction, for the HTML `dir` attribute. @default 'ltr' */
+  dir?: 'ltr' | 'rtl';
+  /** Each type's subject line, also the message's heading and HTML title. */
+  subjects: Readonly<Record<KnownUsageType, string>>;
+  /**
+   * What the code is for, one sentence before it: for `OrganizationInvitation`, what to do with the
+   * code when there is no link.
+   */
+  purposes: Readonly<Record<KnownUsageType, string>>;
+  /** The sentence after the code: it expires soon, keep it private. */
+  notice: string;
+  /** Before the button, when a code message also has a link: the link is another way to the same end. */
+  orLink: string;
+  /** The button's label in a code message with a link. */
+  linkLabel: string;
+  /** The invitation's first sentence, holding {@link ORGANIZATION_SLOT}. */
+  invited: string;
+  /** The invitation button's label. */
+  acceptLabel: string;
+  /** Before the code, when an invitation has both a link and a code. */
+  orCode: string;
+  /** What names the organization when the payload has no `organizationName` (fits `invited` and the subject). */
+  organization: string;
+  /** The last line of every message (why the reader may ignore it). */
+  footer: string;
+  /** The invitation's last line. */
+  invitationFooter: string;
+}
+
+/** One message of one language, ready for the layouts. */
 export interface MessageCopy {
   /** The usage type the message serves. */
   usageType: KnownUsageType;
-  /** The subject line, also the message's heading and HTML title. */
+  /** The subject line, also the message's heading and HTML title (may hold mustache tags). */
   subject: string;
+  /** The hidden preview text inbox lists show after the subject (may hold mustache tags). */
+  preheader: string;
   /** The body, top to bottom. */
   body: readonly Block[];
-  /** Replaces the language's footer for this message. */
-  footer?: string;
-}
-
-/** Every message of one language, and what they share. */
-export interface LanguageCopy {
-  /** The template locale; absent for the fallback language. */
-  locale?: string;
-  /** The HTML `lang` attribute. */
-  lang: string;
-  /** The last line of every message (why the reader may ignore it). */
+  /** The closing line, shown small. */
   footer: string;
-  /** One message per known usage type. */
-  messages: readonly MessageCopy[];
 }
 
 /**
@@ -62,17 +93,6 @@ export function paragraph(text: string): Block {
 export const CODE: Block = { kind: 'code' };
 
 /**
- * The body of a code message: what the code is for, the code, and a notice about it.
- *
- * @param purpose - One sentence saying what the code is for.
- * @param notice - The sentence after the code (it expires soon, keep it private).
- * @returns The blocks.
- */
-export function codeBody(purpose: string, notice: string): readonly Block[] {
-  return [paragraph(purpose), CODE, paragraph(notice)];
-}
-
-/**
  * Blocks that depend on whether a payload variable is set. Only the rendered branch's variables are
  * required, so a message can take either a link or a code.
  *
@@ -81,7 +101,7 @@ export function codeBody(purpose: string, notice: string): readonly Block[] {
  * @param absent - What to render when it is not.
  * @returns The choice block.
  */
-export function choice(variable: string, present: readonly Block[], absent: readonly Block[]): Block {
+export function choice(variable: string, present: readonly Block[], absent: readonly Block[] = []): Block {
   return { kind: 'choice', variable, present, absent };
 }
 

@@ -3,46 +3,38 @@
  *
  * @module
  */
-import type { Block } from './template-copy.js';
+import type { Block, MessageCopy } from './template-copy.js';
 
 /**
  * Builds the plain-text body of one message: heading, body and footer, separated by blank lines.
+ * The preview text is left out: a text part is read whole, and it would only repeat the body.
  *
- * @param subject - The subject template, repeated as the first line.
- * @param body - The body blocks.
- * @param footer - The closing line.
+ * @param message - The heading (the subject without a code), body and footer.
  * @returns A mustache template of the plain-text body.
  */
-export function textLayout(subject: string, body: readonly Block[], footer: string): string {
-  return `${[subject, blocksText(body), footer].join('\n\n')}\n`;
+export function textLayout(message: Pick<MessageCopy, 'subject' | 'body' | 'footer'>): string {
+  return `${message.subject}\n\n${blocksText(message.body)}${message.footer}\n`;
 }
 
+/** The blocks' text, each block followed by a blank line. */
 function blocksText(blocks: readonly Block[]): string {
-  return blocks.map(blockText).join('\n\n');
+  return blocks.map(blockText).join('');
 }
 
 function blockText(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
-      return block.text;
+      return `${block.text}\n\n`;
     case 'code':
-      return '    {{code}}';
-    case 'link': {
-      // The code follows the link when the payload has one; its section lines vanish otherwise.
-      const code = [...(block.codeLabel === undefined ? [] : [block.codeLabel, '']), '    {{code}}'];
-      return [`${block.label}`, '{{link}}', '{{#code}}', '', ...code, '{{/code}}'].join('\n');
-    }
+      return '    {{code}}\n\n';
+    case 'link':
+      return `${block.label}\n{{link}}\n\n`;
     case 'choice': {
-      // Section tags stand alone on their lines, so mustache drops those lines when rendering.
+      // Section tags stand alone on their lines, so mustache drops those lines when rendering; each
+      // branch ends with its own blank line, so a branch left out leaves none behind.
       const name = block.variable;
-      return [
-        `{{#${name}}}`,
-        blocksText(block.present),
-        `{{/${name}}}`,
-        `{{^${name}}}`,
-        blocksText(block.absent),
-        `{{/${name}}}`,
-      ].join('\n');
+      const absent = block.absent.length === 0 ? '' : `{{^${name}}}\n${blocksText(block.absent)}{{/${name}}}\n`;
+      return `{{#${name}}}\n${blocksText(block.present)}{{/${name}}}\n${absent}`;
     }
   }
 }

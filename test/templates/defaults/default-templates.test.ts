@@ -4,6 +4,7 @@ import { isMailerError } from '../../../src/errors/mailer-error.js';
 import { compileTemplate } from '../../../src/render/compile-template.js';
 import type { TemplateDefinition } from '../../../src/types/template.js';
 import { KNOWN_USAGE_TYPES } from '../../../src/types/usage-type.js';
+import { LANGUAGES } from '../../../src/templates/defaults/languages.js';
 import { sampleMessages } from './sample-messages.js';
 
 const LINK = 'https://example.com/invitations/accept?token=7f3a9c';
@@ -19,10 +20,10 @@ function renderError(template: TemplateDefinition, payload: Record<string, unkno
 }
 
 describe('defaultTemplates', () => {
-  it('has every known usage type once in English without a locale and once in Japanese', () => {
-    expect(defaultTemplates.map(byTemplate).sort()).toEqual(
-      KNOWN_USAGE_TYPES.flatMap((type) => [`${type} en`, `${type} ja`]).sort(),
-    );
+  it('has every known usage type once in English without a locale and once in each locale and alias', () => {
+    const locales = LANGUAGES.flatMap((language) => (language.locale === undefined ? ['en'] : [language.locale, ...(language.aliases ?? [])]));
+    expect(locales).toHaveLength(new Set(locales).size);
+    expect(defaultTemplates.map(byTemplate).sort()).toEqual(KNOWN_USAGE_TYPES.flatMap((type) => locales.map((locale) => `${type} ${locale}`)).sort());
     expect(defaultTemplates.filter((template) => template.locale === undefined)).toHaveLength(KNOWN_USAGE_TYPES.length);
   });
 
@@ -32,12 +33,14 @@ describe('defaultTemplates', () => {
   });
 
   describe.each(defaultTemplates.map((template) => [byTemplate(template), template] as const))('%s', (_name, template) => {
-    const lang = template.locale ?? 'en';
+    const language = LANGUAGES.find((copy) => copy.locale === template.locale || copy.aliases?.includes(template.locale ?? ''));
 
     it('is a complete HTML document in its language', () => {
       expect(template.contentType).toBe('text/html');
       expect(template.content).toMatch(/^<!doctype html>\n/);
-      expect(template.content).toContain(`<html lang="${lang}">`);
+      const attributes = `lang="${language?.lang ?? ''}" dir="${language?.dir ?? 'ltr'}"`;
+      expect(template.content).toContain(`<html ${attributes}>`);
+      expect(template.content).toContain(`<body ${attributes} `);
       expect(template.content).toContain('<meta charset="utf-8">');
       expect(template.content).toMatch(/<title>[^<]+<\/title>/);
       expect(template.content).toMatch(/<\/html>\n$/);
@@ -52,7 +55,7 @@ describe('defaultTemplates', () => {
 
     it('shows the code as large, letter-spaced monospace text', () => {
       expect(template.content).toMatch(
-        /<p style="[^"]*font-family:[^"]*monospace[^"]*font-size:32px[^"]*letter-spacing:[^"]*">\{\{code\}\}<\/p>/,
+        /<p class="am-code" style="[^"]*font-family:[^"]*monospace[^"]*font-size:32px[^"]*letter-spacing:[^"]*">\{\{code\}\}<\/p>/,
       );
       expect(template.text).toMatch(/^ *\{\{code\}\}$/m);
     });
@@ -84,7 +87,7 @@ describe('defaultTemplates', () => {
     (_name, template) => {
       it('links to the invitation when the payload has a link, without needing a code', () => {
         const rendered = compileTemplate(template).render({ link: LINK, organizationName: 'Acme & Co' });
-        expect(rendered.html).toMatch(/<a href="[^"]+"/);
+        expect(rendered.html).toMatch(/<a class="am-button" href="[^"]+"/);
         expect(rendered.html).not.toContain('monospace');
         expect(rendered.text).toContain(LINK);
         expect(rendered.subject).toContain('Acme & Co');
@@ -109,7 +112,7 @@ describe('defaultTemplates', () => {
 
   it('points the invitation button at the link, decoded as a browser decodes the attribute', () => {
     const sample = sampleMessages.find((message) => message.payload.link !== undefined);
-    const href = /<a href="([^"]+)"/.exec(sample?.html ?? '')?.[1] ?? '';
+    const href = /<a class="am-button" href="([^"]+)"/.exec(sample?.html ?? '')?.[1] ?? '';
     const decoded = href.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replaceAll('&amp;', '&');
     expect(decoded).toBe(sample?.payload.link);
   });

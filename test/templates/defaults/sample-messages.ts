@@ -3,6 +3,7 @@
  * in this folder.
  */
 import { defaultTemplates } from '../../../src/templates/defaults/index.js';
+import { LANGUAGES } from '../../../src/templates/defaults/languages.js';
 import { compileTemplate } from '../../../src/render/compile-template.js';
 import type { TemplateDefinition, TemplatePayload } from '../../../src/types/template.js';
 
@@ -16,21 +17,30 @@ export interface SampleMessage {
   text: string;
 }
 
-const CODE_PAYLOAD: TemplatePayload = { code: '123456' };
-const LINK_PAYLOAD: TemplatePayload = {
-  link: 'https://example.com/invitations/accept?token=7f3a9c&org=acme',
-  organizationName: 'Acme & Co',
-};
+/** The sample code: no other run of 4 to 8 digits may appear in a message that shows it. */
+export const SAMPLE_CODE = '482913';
+/** A link without digits, so that a digit run in a message can only be the code or the copy's. */
+export const SAMPLE_LINK = 'https://example.com/confirm?token=kqzvwrtmxa&org=acme';
 
-/** Payloads to render each template with: invitations both by link and by code. */
+const CODE_PAYLOAD: TemplatePayload = { code: SAMPLE_CODE };
+const CODE_AND_LINK_PAYLOAD: TemplatePayload = { code: SAMPLE_CODE, link: SAMPLE_LINK };
+const LINK_PAYLOAD: TemplatePayload = { link: SAMPLE_LINK, organizationName: 'Acme & Co' };
+const INVITATION_PAYLOADS: TemplatePayload[] = [LINK_PAYLOAD, { ...LINK_PAYLOAD, code: SAMPLE_CODE }, CODE_PAYLOAD];
+
+/** The templates of each language's own locale (none for English), without the aliases' copies. */
+export const primaryTemplates: readonly TemplateDefinition[] = defaultTemplates.filter((template) =>
+  LANGUAGES.some((language) => language.locale === template.locale),
+);
+
+/** Payloads to render each template with: by code, by code and link, and invitations by link alone. */
 function samplePayloads(template: TemplateDefinition): TemplatePayload[] {
-  return template.usageType === 'OrganizationInvitation' ? [LINK_PAYLOAD, CODE_PAYLOAD] : [CODE_PAYLOAD];
+  return template.usageType === 'OrganizationInvitation' ? INVITATION_PAYLOADS : [CODE_PAYLOAD, CODE_AND_LINK_PAYLOAD];
 }
 
 /** Renders one template as the mailer does. */
 function renderSample(template: TemplateDefinition, payload: TemplatePayload): SampleMessage {
   const { subject, html, text } = compileTemplate(template).render(payload);
-  const variant = payload.link === undefined ? 'code' : 'link';
+  const variant = [payload.code === undefined ? '' : 'code', payload.link === undefined ? '' : 'link'].filter(Boolean).join(' and ');
   return {
     name: `${template.usageType} ${template.locale ?? 'en (fallback)'} by ${variant}`,
     template,
@@ -41,7 +51,7 @@ function renderSample(template: TemplateDefinition, payload: TemplatePayload): S
   };
 }
 
-/** Every message the default templates produce with the sample payloads. */
-export const sampleMessages: readonly SampleMessage[] = defaultTemplates.flatMap((template) =>
+/** Every message the default templates of each language produce with the sample payloads. */
+export const sampleMessages: readonly SampleMessage[] = primaryTemplates.flatMap((template) =>
   samplePayloads(template).map((payload) => renderSample(template, payload)),
 );

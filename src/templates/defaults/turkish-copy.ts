@@ -1,0 +1,43 @@
+/**
+ * The Turkish default templates.
+ *
+ * @module
+ */
+import type { LanguageCopy } from './template-copy.js';
+
+/** The Turkish copy (`locale: 'tr'`). The organization's name starts the invitation's sentences, so no suffix has to follow it. */
+export const turkishCopy: LanguageCopy = {
+  locale: 'tr',
+  lang: 'tr',
+  subjects: {
+    Register: 'E-posta adresinizi doğrulayın',
+    SignIn: 'Giriş kodunuz',
+    ForgotPassword: 'Şifrenizi sıfırlayın',
+    Generic: 'Doğrulama kodunuz',
+    OrganizationInvitation: '{organization} sizi davet ediyor',
+    UserPermissionValidation: 'Siz olduğunuzu doğrulayın',
+    BindNewIdentifier: 'Yeni e-posta adresinizi doğrulayın',
+    MfaVerification: 'İki adımlı doğrulama kodunuz',
+    BindMfa: 'İki adımlı doğrulamayı ayarlayın',
+  },
+  purposes: {
+    Register: 'E-posta adresinizi doğrulamak ve hesabınızı oluşturmayı tamamlamak için bu kodu girin.',
+    SignIn: 'Hesabınıza giriş yapmak için bu kodu girin.',
+    ForgotPassword: 'Hesabınızın şifresini sıfırlamak için bu kodu girin.',
+    Generic: 'E-posta adresinizi onaylamak için bu kodu girin.',
+    OrganizationInvitation: 'Daveti kabul etmek için bu kodu girin.',
+    UserPermissionValidation: 'Hesap ayarlarınızı değiştirmeden önce siz olduğunuzu doğrulamak için bu kodu girin.',
+    BindNewIdentifier: 'Bu e-posta adresini hesabınıza eklemek için bu kodu girin.',
+    MfaVerification: 'Hesabınıza girişi tamamlamak için bu kodu girin.',
+    BindMfa: 'Bu e-posta adresini iki adımlı doğrulamada kullanmak için bu kodu girin.',
+  },
+  notice: 'Bu kodun süresi yakında dolacak. Kodu kimseyle paylaşmayın.',
+  orLink: 'Dilerseniz bu düğmeyi de kullanabilirsiniz:',
+  linkLabel: 'Devam et',
+  invited: '{organization} sizi aralarına katılmaya davet ediyor.',
+  acceptLabel: 'Daveti kabul et',
+  orCode: 'Ya da bu kodu girin:',
+  organization: 'Bir kuruluş',
+  footer: 'Bu isteği siz yapmadıysanız bu e-postayı yok sayabilirsiniz.',
+  invitationFooter: 'Bu daveti beklemiyorsanız bu e-postayı yok sayabilirsiniz.',
+};
