@@ -12,7 +12,6 @@ import { MailerError, isMailerError } from './errors/mailer-error.js';
 import { Mailer } from './mailer.js';
 import { createMessageComposer } from './message/compose-message.js';
 import { createRateLimiter } from './rate-limit/rate-limiter.js';
-import { builtInTemplates } from './templates/defaults/index.js';
 import { TemplateRegistry } from './templates/template-registry.js';
 import { createSmtpTransport } from './transports/smtp/smtp-transport.js';
 import type { MailerOptions } from './types/mailer-options.js';
@@ -58,7 +57,10 @@ export function createMailer(config: unknown, options?: MailerOptions): Mailer {
     const registry = new TemplateRegistry(
       resolved.templates,
       checked.templateStore === undefined ? undefined : { templateStore: checked.templateStore, check: parseStoredTemplate },
-      checked.useDefaultTemplates === false ? [] : builtInTemplates({ codeInSubject: checked.codeInSubject === true }),
+      // The built-in copy (twenty languages) loads on the first send that falls back on it, not at import.
+      checked.useDefaultTemplates === false
+        ? []
+        : () => import('./templates/defaults/index.js').then(({ builtInTemplates }) => builtInTemplates({ codeInSubject: checked.codeInSubject === true })),
     );
     return new Mailer({
       compose: createMessageComposer(registry, resolved),

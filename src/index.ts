@@ -5,7 +5,6 @@
  */
 export { createMailer } from './create-mailer.js';
 export { Mailer } from './mailer.js';
-export { defaultTemplates } from './templates/defaults/index.js';
 export { KNOWN_USAGE_TYPES } from './types/usage-type.js';
 export { MailerError, isMailerError, type MailerErrorCode, type MailerErrorDetails, type ConfigIssue } from './errors/mailer-error.js';
 export type {

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from '../shared/node-crypto.js';
 
 /** The smallest RSA key receivers accept (RFC 8301: verifiers reject shorter keys). */
 export const MIN_DKIM_KEY_BITS = 1024;
@@ -23,7 +24,7 @@ export type DkimKeyReading = { bits: number; publicKey: string } | { problem: st
 export function readDkimKey(pem: string): DkimKeyReading {
   let key: KeyObject;
   try {
-    key = createPrivateKey(pem);
+    key = nodeCrypto().createPrivateKey(pem);
   } catch {
     // `-----BEGIN ENCRYPTED PRIVATE KEY-----` (PKCS#8) or `Proc-Type: 4,ENCRYPTED` (traditional PEM).
     if (/ENCRYPTED/.test(pem)) {
@@ -40,6 +41,6 @@ export function readDkimKey(pem: string): DkimKeyReading {
   if (bits < MIN_DKIM_KEY_BITS) {
     return { problem: `is a ${bits}-bit RSA key; receivers reject DKIM keys under ${MIN_DKIM_KEY_BITS} bits: use a 2048-bit key` };
   }
-  const publicKey = createPublicKey(key).export({ type: 'spki', format: 'der' }).toString('base64');
+  const publicKey = nodeCrypto().createPublicKey(key).export({ type: 'spki', format: 'der' }).toString('base64');
   return { bits, publicKey };
 }

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { randomUUID } from 'node:crypto';
 import { toHeaderValue } from '../shared/header-value.js';
+import { nodeCrypto } from '../shared/node-crypto.js';
 import type { TemplateRegistry } from '../templates/template-registry.js';
 import type { RenderedMessage, TemplateChoice } from '../types/send.js';
 import type { TemplatePayload } from '../types/template.js';
@@ -71,7 +71,7 @@ export function createMessageComposer(registry: TemplateRegistry, defaults: Mess
     ...(hasLists
       ? Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? [...value] : value]))
       : (headers as Record<string, string>)),
-    ...(setsThreadHeader ? {} : { [THREAD_BREAKING_HEADER]: randomUUID() }),
+    ...(setsThreadHeader ? {} : { [THREAD_BREAKING_HEADER]: nodeCrypto().randomUUID() }),
   });
 
   return async (type, payload, to) => {

@@ -29,6 +29,9 @@ const DEFINITION_FIELDS = ['usageType', 'contentType', 'subject', 'content', 'lo
  */
 export type CheckStoredTemplate = (answer: unknown, usageType: string, locale: string | undefined) => TemplateDefinition;
 
+/** The built-in templates, or a function that loads them when a lookup first needs them. */
+export type BuiltInTemplates = readonly TemplateDefinition[] | (() => Promise<readonly TemplateDefinition[]>);
+
 /** A template store and the check its answers pass. */
 export interface CheckedTemplateStore {
   /** The caller's store. */
@@ -65,7 +68,9 @@ export interface CheckedTemplateStore {
  */
 export class TemplateRegistry {
   readonly #config: TemplateTable;
-  readonly #builtIn: TemplateTable;
+  /** The built-in templates once loaded; until then `#loadBuiltIn` fetches them. */
+  #builtIn: TemplateTable | undefined;
+  #loadBuiltIn: (() => Promise<TemplateTable>) | undefined;
   readonly #store: CheckedTemplateStore | undefined;
   readonly #storedByObject = new WeakMap<object, CompiledTemplate>();
   readonly #storedByContent = new Map<string, CompiledTemplate>();
@@ -75,13 +80,18 @@ export class TemplateRegistry {
    *
    * @param templates - The config's templates.
    * @param store - Consulted before the config's templates on every lookup, with the check its answers pass.
-   * @param builtIn - Templates used only where neither the store nor the config has one.
+   * @param builtIn - Templates used only where neither the store nor the config has one, or a
+   *   function that loads them on the first lookup that needs them (the built-in copy in twenty
+   *   languages is loaded only by a mailer that falls back on it).
    * @throws {MailerError} `TemplateSyntax` naming the first template that does not compile.
    */
-  constructor(templates: readonly TemplateDefinition[], store?: CheckedTemplateStore, builtIn: readonly TemplateDefinition[] = []) {
+  constructor(templates: readonly TemplateDefinition[], store?: CheckedTemplateStore, builtIn: BuiltInTemplates = []) {
     this.#store = store;
     this.#config = new TemplateTable(templates, { source: 'config' });
-    this.#builtIn = new TemplateTable(builtIn, { source: 'builtin', compileOnFirstUse: true });
+    const table = (definitions: readonly TemplateDefinition[]): TemplateTable =>
+      new TemplateTable(definitions, { source: 'builtin', compileOnFirstUse: true });
+    if (typeof builtIn !== 'function') this.#builtIn = table(builtIn);
+    else this.#loadBuiltIn = memoize(() => builtIn().then((definitions) => (this.#builtIn = table(definitions)), builtInLoadError));
   }
 
   /** Whether lookups ask a template store: the caller's code, which may be slow or never answer. */
@@ -104,13 +114,17 @@ export class TemplateRegistry {
   find(usageType: string, locale: unknown): Promise<FoundTemplate> {
     const tags = localeLookupChain(locale);
     if (this.#store !== undefined) return this.#findWithStore(this.#store.templateStore, usageType, tags);
-    let found: FoundTemplate | undefined;
-    try {
-      found = findInTable(this.#config, usageType, tags) ?? findInTable(this.#builtIn, usageType, tags);
-    } catch (error) {
-      return Promise.reject(error); // a built-in template compiled on first use that does not compile
-    }
-    return found === undefined ? Promise.reject(notFoundError(usageType, tags)) : whenReady(found);
+    const found = findInTable(this.#config, usageType, tags);
+    return found === undefined ? this.#findBuiltIn(usageType, tags) : whenReady(found);
+  }
+
+  /** The built-in template for the type (or `Generic`), loading the built-in templates first if need be. */
+  async #findBuiltIn(usageType: string, tags: readonly string[]): Promise<FoundTemplate> {
+    const table = this.#builtIn ?? (await this.#loadBuiltIn?.());
+    // A built-in template is compiled on first use: one that does not compile throws here.
+    const found = table === undefined ? undefined : findInTable(table, usageType, tags);
+    if (found === undefined) throw notFoundError(usageType, tags);
+    return whenReady(found);
   }
 
   async #findWithStore(store: TemplateStore, usageType: string, tags: readonly string[]): Promise<FoundTemplate> {
@@ -124,9 +138,7 @@ export class TemplateRegistry {
       const found = this.#config.find(type, tags);
       if (found !== undefined) return whenReady(found);
     }
-    const builtIn = findInTable(this.#builtIn, usageType, tags);
-    if (builtIn !== undefined) return whenReady(builtIn);
-    throw notFoundError(usageType, tags);
+    return this.#findBuiltIn(usageType, tags);
   }
 
   /** The store's answer for `(type, tag)`, checked and compiled, or taken from the cache. */
@@ -201,6 +213,20 @@ function isUnchanged(compiled: TemplateDefinition, candidate: TemplateDefinition
   } catch {
     return false; // the store's check reports it
   }
+}
+
+/** `load`, run once: every later call gets the first call's promise. */
+function memoize<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load());
+}
+
+function builtInLoadError(cause: unknown): never {
+  throw new MailerError(
+    'Unavailable',
+    'Cannot load the built-in templates (see cause): the installed package may be damaged. Reinstall auth-mailer, or give templates of your own.',
+    { cause },
+  );
 }
 
 function notFoundError(usageType: string, tags: readonly string[]): MailerError {

@@ -108,7 +108,8 @@ describe('the built package', () => {
       ...forbidHtmlToText,
       '--input-type=module',
       '-e',
-      `import { createMailer, defaultTemplates } from 'auth-mailer';
+      `import { createMailer } from 'auth-mailer';
+       import { defaultTemplates } from 'auth-mailer/templates';
        createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com', templates: [
          { usageType: 'Welcome', contentType: 'text/html', subject: 's', content: '<p>{{code}}</p>' }, ...defaultTemplates] });
        console.log('created');`,

@@ -246,3 +246,25 @@ describe('templates are compiled when needed', () => {
     expect(found.template.render({ code: '123456' })).toEqual({ subject: 's', text: 'Code\n\n123456', html: '<h1>Code</h1><p>123456</p>' });
   });
 });
+
+describe('built-in templates given as a loader', () => {
+  it('loads them once, on the first lookup the config cannot answer, never before', async () => {
+    let loads = 0;
+    const registry = new TemplateRegistry([template('SignIn', undefined, 'own')], undefined, async () => {
+      loads += 1;
+      return [template('Register', undefined, 'built-in register')];
+    });
+    await registry.find('SignIn', undefined);
+    expect(loads).toBe(0);
+    const [first, second] = await Promise.all([registry.find('Register', undefined), registry.find('Register', 'de')]);
+    expect([first.choice.source, second.choice.source]).toEqual(['builtin', 'builtin']);
+    expect(loads).toBe(1);
+  });
+
+  it('reports a loader that fails as Unavailable, with its cause', async () => {
+    const cause = new Error('chunk missing');
+    const registry = new TemplateRegistry([], undefined, () => Promise.reject(cause));
+    const error = await rejection(registry.find('SignIn', 'en'));
+    expect(error).toMatchObject({ code: 'Unavailable', cause });
+  });
+});
