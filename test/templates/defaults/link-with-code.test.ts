@@ -17,7 +17,7 @@ describe('a built-in template that carries a link', () => {
     (_name, template) => {
       const rendered = compileTemplate(template).render({ link: LINK, code: CODE, organizationName: 'Acme' });
       // The HTML escapes the link's slashes, as mustache does; the text keeps it as it is.
-      expect(rendered.html).toContain('<a href="https:&#x2F;&#x2F;example.com&#x2F;auth&#x2F;link?token&#x3D;7f3a9c"');
+      expect(rendered.html).toMatch(/<a [^>]*href="https:&#x2F;&#x2F;example\.com&#x2F;auth&#x2F;link\?token&#x3D;7f3a9c"/);
       expect(rendered.html).toContain(`>${CODE}</p>`);
       expect(rendered.text).toContain(LINK);
       expect(rendered.text).toContain(`    ${CODE}`);
@@ -25,7 +25,9 @@ describe('a built-in template that carries a link', () => {
     },
   );
 
-  it.each(withLink.map((template) => [`${template.usageType} ${template.locale ?? 'en'}`, template] as const))(
+  // Only the invitation takes a link instead of a code; the code messages show a link beside their code.
+  const linkAlone = withLink.filter((template) => template.usageType === 'OrganizationInvitation');
+  it.each(linkAlone.map((template) => [`${template.usageType} ${template.locale ?? 'en'}`, template] as const))(
     'still renders from a link alone, without a stray blank line: %s',
     (_name, template) => {
       const { text } = compileTemplate(template).render({ link: LINK, organizationName: 'Acme' });
