@@ -138,8 +138,11 @@ describe('MemoryTransport', () => {
     const transport = new MemoryTransport();
     const mailer = createMailer({ host: 'smtp.example.com', fromEmail: 'no-reply@example.com' }, { transport });
     const stall = transport.stallNext();
-    const sending = mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '1' } }, { signal: AbortSignal.timeout(50) });
+    const timeout = new AbortController();
+    const sending = mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '1' } }, { signal: timeout.signal });
+    // The caller's timeout fires while the transport holds the send (as AbortSignal.timeout would).
     await stall.started;
+    timeout.abort(new DOMException('The operation timed out.', 'TimeoutError'));
     expect(await caught(sending)).toMatchObject({ code: 'Unavailable', retryable: true, attempts: 1 });
     stall.release();
     await mailer.close();
