@@ -94,10 +94,19 @@ export interface RateLimitOptions {
    */
   store?: RateLimitStore;
   /**
+   * Whether a subaddress counts as its mailbox: `ada+1@example.com` and `ada+2@example.com` as
+   * `ada@example.com`, so a flood cannot dodge the limit by varying the `+tag`. Most providers
+   * (Gmail, Outlook, Fastmail, iCloud) deliver `+tag` mail to the same inbox; turn it on unless
+   * your users' provider gives `+` another meaning.
+   * @default false
+   */
+  foldSubaddresses?: boolean;
+  /**
    * Builds the store key for a send. Return the same key for several usage types to give them
-   * one shared count, or fold subaddresses (`ada+1@` as `ada@`) where you know the provider does.
+   * one shared count.
    * @default `${usageType}:${address}`
-   * @param address - The recipient's address, display name dropped, lowercased, domain in ASCII.
+   * @param address - The recipient's address, display name dropped, lowercased, domain in ASCII,
+   *   `+tag` dropped with `foldSubaddresses`.
    * @param usageType - The usage type the send asked for.
    * @returns The key to count the send under.
    */
