@@ -166,6 +166,24 @@ describe('the Redis outbox', () => {
     await reader.quit();
   });
 
+  it('does not spend the limit on a duplicate of an idempotent enqueue', async () => {
+    const box = outbox({ rateLimit: { limit: 1, window: 60_000 } });
+    const first = await box.enqueue(signIn('1'), { idempotencyKey: 'request-1' });
+    expect(await box.enqueue(signIn('1'), { idempotencyKey: 'request-1' })).toEqual({ id: first.id, duplicate: true });
+    expect(await failureOf(box.enqueue(signIn('2')))).toMatchObject({ code: 'RateLimited' });
+  });
+
+  it('holds all workers of the queue to sendRate: no more than `max` sends per duration', async () => {
+    const box = outbox({ mailer: mailer(), sendRate: { max: 2, duration: 60_000 } });
+    const other = outbox({ mailer: mailer(), sendRate: { max: 2, duration: 60_000 } });
+    for (let index = 0; index < 5; index += 1) await box.enqueue(signIn(`50000${index}`, `user${index}@example.com`));
+    await Promise.all([box.work({ concurrency: 4 }), other.work({ concurrency: 4 })]);
+    await sink.waitForMessages(2);
+    // A slow machine can only send fewer: waiting longer never lets a third through within the minute.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sink.messages).toHaveLength(2);
+  });
+
   it('rejects a bad request or options at enqueue, storing nothing', async () => {
     const box = outbox();
     expect(await failureOf(box.enqueue({ to: 'not an address', type: 'SignIn' }))).toMatchObject({ code: 'InvalidRecipient' });
