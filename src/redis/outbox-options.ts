@@ -83,10 +83,11 @@ export function resolveOutboxOptions(options: RedisOutboxOptions): ResolvedOutbo
     issues.push({ path, message: `must be a whole number of at least ${min}, not ${kindOf(value)}` });
     return fallback;
   };
-  const name = (path: string, value: unknown, fallback: string): string => {
+  // A queue name holds no `:` (BullMQ's key separator); a prefix may, and `{...}` for a Redis Cluster hash tag.
+  const name = (path: string, value: unknown, fallback: string, allowed: RegExp, described: string): string => {
     if (value === undefined) return fallback;
-    if (typeof value === 'string' && /^[\w.-]+$/.test(value)) return value;
-    issues.push({ path, message: 'must be a non-empty string of letters, digits, `_`, `.` and `-`' });
+    if (typeof value === 'string' && allowed.test(value)) return value;
+    issues.push({ path, message: `must be a non-empty string of ${described}` });
     return fallback;
   };
   const { connection, mailer } = given;
@@ -103,8 +104,8 @@ export function resolveOutboxOptions(options: RedisOutboxOptions): ResolvedOutbo
   const resolved: ResolvedOutboxOptions = {
     connection: connection as RedisConnection,
     mailer,
-    queueName: name('queueName', given.queueName, 'auth-mailer'),
-    prefix: name('prefix', given.prefix, 'auth-mailer'),
+    queueName: name('queueName', given.queueName, 'auth-mailer', /^[\w.-]+$/, 'letters, digits and `_ . -`'),
+    prefix: name('prefix', given.prefix, 'auth-mailer', /^[\w.:{}-]+$/, 'letters, digits and `_ . : - { }`'),
     rateLimit: given.rateLimit,
     sendRate,
     lifetime: count('lifetime', given.lifetime, 15 * 60_000),
