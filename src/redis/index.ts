@@ -6,6 +6,6 @@
  */
 export { createRedisRateLimitStore, type RedisRateLimitStoreOptions, type RedisScriptClient } from './redis-rate-limit-store.js';
 export { createRedisOutbox } from './redis-outbox.js';
-export type { RedisOutboxOptions } from './outbox-options.js';
+export type { RedisOutboxOptions, OutboxSendRate, OutboxBackoffOptions, OutboxKeepFailed } from './outbox-options.js';
 export type { RedisConnection, RedisConnectionOptions } from './redis-connection.js';
-export type { Outbox, EnqueueOptions, EnqueuedSend, OutboxWorkOptions, OutboxEvents, OutboxJobFacts, OutboxFailure } from '../types/outbox.js';
+export type { Outbox, EnqueueOptions, EnqueuedSend, OutboxWorkOptions, OutboxEvents, OutboxJobFacts, OutboxFailure, OutboxSentEvent, OutboxRetriedEvent, OutboxFailedEvent, OutboxExpiredEvent } from '../types/outbox.js';

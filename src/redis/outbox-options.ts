@@ -9,6 +9,30 @@ import type { Mailer } from '../mailer.js';
 import type { RateLimitOptions } from '../types/rate-limit.js';
 import type { RedisConnection } from './redis-connection.js';
 
+/** A cap on the sends of all workers of a queue together. */
+export interface OutboxSendRate {
+  /** The most messages sent within `duration`. */
+  max: number;
+  /** The period, in milliseconds. */
+  duration: number;
+}
+
+/** The wait between runs of a job after a retryable failure. */
+export interface OutboxBackoffOptions {
+  /** The longest wait before the second run, in milliseconds. @default 1000 */
+  baseDelay?: number;
+  /** The cap on one wait, in milliseconds (a longer `retryAfter` still wins). @default 60000 */
+  maxDelay?: number;
+}
+
+/** How many failed jobs (payload masked) are kept for inspection. */
+export interface OutboxKeepFailed {
+  /** The most failed jobs kept. @default 1000 */
+  count?: number;
+  /** The longest a failed job is kept, in seconds. @default 604800 (7 days) */
+  age?: number;
+}
+
 /** How to create a {@link createRedisOutbox | Redis outbox}. */
 export interface RedisOutboxOptions {
   /** Where Redis is: a URL (`redis://:pass@host:6379/0`) or its parts. Use one with AOF on (docs/scaling.md). */
@@ -29,7 +53,7 @@ export interface RedisOutboxOptions {
    * The most messages all workers of the queue together send per `duration` milliseconds: protects
    * the sender's reputation when something floods. Off when absent.
    */
-  sendRate?: { max: number; duration: number };
+  sendRate?: OutboxSendRate;
   /** How long a code lives when `enqueue` gets no `notAfter`, in milliseconds. @default 900000 (15 min) */
   lifetime?: number;
   /** How long an `idempotencyKey` is remembered, in milliseconds. @default 86400000 (24 h) */
@@ -37,7 +61,7 @@ export interface RedisOutboxOptions {
   /** The most times a job is run (the first included) while its failures are retryable. @default 8 */
   attempts?: number;
   /** The first retry waits up to `baseDelay` ms, doubling each time up to `maxDelay`; a longer `retryAfter` wins. @default `{ baseDelay: 1000, maxDelay: 60000 }` */
-  backoff?: { baseDelay?: number; maxDelay?: number };
+  backoff?: OutboxBackoffOptions;
   /**
    * How long a worker holds a job before another may take it over, in milliseconds: a worker that
    * died mid-send has its jobs run again by another after about twice this. @default 30000
@@ -45,8 +69,8 @@ export interface RedisOutboxOptions {
   lockDuration?: number;
   /** How long `enqueue` waits for Redis (the first connection, then each reply) before it rejects `Unavailable`. @default 2000 */
   enqueueTimeout?: number;
-  /** How many failed jobs (masked) are kept for inspection, and for how long in seconds. @default `{ count: 1000, age: 604800 }` */
-  keepFailed?: { count?: number; age?: number };
+  /** How many failed jobs (masked) are kept for inspection, and for how long. @default `{ count: 1000, age: 604800 }` */
+  keepFailed?: OutboxKeepFailed;
 }
 
 /** {@link RedisOutboxOptions} with the defaults applied. */
@@ -56,7 +80,7 @@ export interface ResolvedOutboxOptions {
   queueName: string;
   prefix: string;
   rateLimit: RateLimitOptions | undefined;
-  sendRate: { max: number; duration: number } | undefined;
+  sendRate: OutboxSendRate | undefined;
   lifetime: number;
   idempotencyWindow: number;
   attempts: number;
@@ -64,7 +88,7 @@ export interface ResolvedOutboxOptions {
   maxDelay: number;
   lockDuration: number;
   enqueueTimeout: number;
-  keepFailed: { count: number; age: number };
+  keepFailed: Required<OutboxKeepFailed>;
 }
 
 /**

@@ -54,7 +54,7 @@ interface RetryableFailure extends Error {
  *
  * @param options - Where Redis is, the mailer the workers send through, limits and lifetimes.
  * @returns The outbox.
- * @throws {@link MailerError} `InvalidConfig` naming each bad option.
+ * @throws {@link index!MailerError} `InvalidConfig` naming each bad option.
  * @example
  * ```ts
  * import { createMailer } from 'auth-mailer';

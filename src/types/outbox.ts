@@ -70,16 +70,42 @@ export interface OutboxFailure extends Error {
   readonly retryAfter?: number;
 }
 
-/** The events of an outbox's workers, for metrics and logs. */
+/** A `sent` event: the server accepted the message. */
+export interface OutboxSentEvent extends OutboxJobFacts {
+  /** The Message-ID the message was sent with. */
+  messageId: string;
+}
+
+/** A `retried` event: a retryable failure; the job runs again after `delay`. */
+export interface OutboxRetriedEvent extends OutboxJobFacts {
+  /** Why the run failed. */
+  error: OutboxFailure;
+  /** Milliseconds until the next run. */
+  delay: number;
+}
+
+/** A `failed` event: the job ended without sending (a permanent failure, or retries spent). */
+export interface OutboxFailedEvent extends OutboxJobFacts {
+  /** Why the last run failed. */
+  error: OutboxFailure;
+}
+
+/** An `expired` event: the job's `notAfter` passed before it was delivered; it was dropped. */
+export interface OutboxExpiredEvent extends OutboxJobFacts {
+  /** The job's `notAfter`, in epoch milliseconds. */
+  notAfter: number;
+}
+
+/** The events of an outbox's workers, for metrics and logs, by name. */
 export interface OutboxEvents {
   /** The server accepted the message. */
-  sent: OutboxJobFacts & { messageId: string };
-  /** A retryable failure; the job runs again after `delay` milliseconds. */
-  retried: OutboxJobFacts & { error: OutboxFailure; delay: number };
-  /** The job ended without sending: a permanent failure, or retries spent. */
-  failed: OutboxJobFacts & { error: OutboxFailure };
-  /** The job's `notAfter` passed before it was delivered: it was dropped. */
-  expired: OutboxJobFacts & { notAfter: number };
+  sent: OutboxSentEvent;
+  /** A retryable failure; the job runs again later. */
+  retried: OutboxRetriedEvent;
+  /** The job ended without sending. */
+  failed: OutboxFailedEvent;
+  /** The job was dropped as expired. */
+  expired: OutboxExpiredEvent;
 }
 
 /**
@@ -93,7 +119,7 @@ export interface Outbox {
    * @param request - The recipient, usage type and payload, as `Mailer.send` takes them.
    * @param options - An idempotency key and when the code expires.
    * @returns The job's id, and whether it was a duplicate.
-   * @throws {@link MailerError} `InvalidRecipient`, `TemplateNotFound`, `MissingVariable` for a bad
+   * @throws {@link index!MailerError} `InvalidRecipient`, `TemplateNotFound`, `MissingVariable` for a bad
    *   request; `RateLimited` (with `retryAfter`); `Unavailable` when the store cannot be reached
    *   (retryable, nothing written); `Closed`.
    */

@@ -32,26 +32,18 @@ export interface RateLimitDecision {
  * to share the limit between instances.
  *
  * `hit` must check and record in one atomic step, or two concurrent sends may both be let through
- * past the limit. In Redis that is one Lua script (a sorted set per key: drop entries older than
- * the window, count, add when under the limit) or, for a fixed window, `INCR` followed by
- * `PEXPIRE key window NX` in one `MULTI` (see docs/rate-limiting.md for both). A refused hit must
- * not delay the moment the key may send again, or a flood would lock the recipient out for as long
- * as it lasts.
+ * past the limit (in Redis, one Lua script: `createRedisRateLimitStore` from `auth-mailer/redis`
+ * does exactly that). A refused hit must not delay the moment the key may send again, or a flood
+ * would lock the recipient out for as long as it lasts.
  *
  * A `hit` that throws or rejects makes the send reject with `Unavailable` (the error kept as its
  * `cause`, so keep secrets such as a Redis password out of it); nothing is sent.
  *
  * @example
  * ```ts
- * // A fixed window in Redis (ioredis, Redis 7 for PEXPIRE NX): one atomic MULTI per send.
- * const store: RateLimitStore = {
- *   async hit(key, { limit, window }) {
- *     const replies = await redis.multi().incr(key).pexpire(key, window, 'NX').pttl(key).exec();
- *     const [count, ttl] = [Number(replies?.[0]?.[1]), Number(replies?.[2]?.[1])];
- *     if (count <= limit) return { allowed: true, retryAfter: 0, remaining: limit - count };
- *     return { allowed: false, retryAfter: Math.max(1, ttl) };
- *   },
- * };
+ * import { createRedisRateLimitStore } from 'auth-mailer/redis';
+ *
+ * const store: RateLimitStore = createRedisRateLimitStore({ redis: new Redis(process.env.REDIS_URL!) });
  * ```
  */
 export interface RateLimitStore {
