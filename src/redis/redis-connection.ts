@@ -29,15 +29,16 @@ export type RedisClient = InstanceType<RedisEngines['Redis']>;
 
 /**
  * Opens a client that fails fast: with Redis unreachable its commands reject at once instead of
- * waiting in ioredis's offline queue, so `enqueue` never hangs. For enqueueing and the rate limit.
+ * waiting in ioredis's offline queue, and a command Redis does not answer rejects after `timeout`,
+ * so `enqueue` never hangs. For enqueueing and the rate limit.
  *
  * @param engines - The loaded modules.
  * @param connection - Where Redis is.
- * @param connectTimeout - How long the first connection may take, in milliseconds.
+ * @param timeout - How long the first connection, and then each command, may take, in milliseconds.
  * @returns The client, connecting.
  */
-export function openProducerClient(engines: RedisEngines, connection: RedisConnection, connectTimeout: number): RedisClient {
-  return open(engines, connection, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout });
+export function openProducerClient(engines: RedisEngines, connection: RedisConnection, timeout: number): RedisClient {
+  return open(engines, connection, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: timeout, commandTimeout: timeout });
 }
 
 /**

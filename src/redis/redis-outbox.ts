@@ -278,7 +278,7 @@ class RedisOutbox implements Outbox {
       return await Promise.race([call, timeout]);
     } catch (error) {
       if (isMailerError(error)) throw error;
-      throw unavailable(operation, 'Redis refused or dropped the command', error);
+      throw unavailable(operation, 'Redis refused, dropped or did not answer the command', error, true);
     } finally {
       clearTimeout(timer);
       call.catch(() => undefined);

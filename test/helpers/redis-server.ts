@@ -20,6 +20,10 @@ export interface RedisInstance {
   kill(): Promise<void>;
   /** Starts the server again on the same port and data directory (replaying the AOF). */
   restart(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open, nothing is answered. */
+  pause(): void;
+  /** Lets a paused server run again (SIGCONT). */
+  resume(): void;
   /** Stops the server and removes its data directory. */
   stop(): Promise<void>;
 }
@@ -65,6 +69,7 @@ export async function startRedis(options: RedisInstanceOptions = {}): Promise<Re
     if (running === undefined || running.exitCode !== null) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
     running.kill('SIGKILL');
+    running.kill('SIGCONT'); // a paused server dies only once it runs
     await exited;
   };
 
@@ -78,6 +83,8 @@ export async function startRedis(options: RedisInstanceOptions = {}): Promise<Re
       await kill();
       await start();
     },
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     stop: async () => {
       await kill();
       await rm(dir, { recursive: true, force: true });

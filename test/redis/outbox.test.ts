@@ -203,11 +203,23 @@ describe('the Redis outbox', () => {
     const started = Date.now();
     const error = await failureOf(box.enqueue(signIn('200000')));
     expect(error).toMatchObject({ code: 'Unavailable', retryable: true });
-    expect(error.message).toMatch(/Redis is unreachable|Redis refused or dropped/);
+    expect(error.message).toMatch(/Redis is unreachable|Redis refused, dropped/);
     // "At once": well before the 10 s enqueueTimeout would have ended a wait.
     expect(Date.now() - started).toBeLessThan(5_000);
     await redis.restart();
     expect((await redisContents(redis.url)).join('\n')).not.toContain('200000');
+  });
+
+  it('rejects enqueue with Unavailable after enqueueTimeout when Redis stops answering, rate-limit check included', async () => {
+    const box = outbox({ enqueueTimeout: 300, rateLimit: { limit: 100, window: 60_000 } });
+    await box.enqueue(signIn('100001'));
+    redis.pause();
+    try {
+      const error = await failureOf(box.enqueue(signIn('200001')));
+      expect(error).toMatchObject({ code: 'Unavailable', retryable: true });
+    } finally {
+      redis.resume();
+    }
   });
 
   it('rejects with Unavailable, not a hang, when Redis was never reachable', async () => {
