@@ -15,25 +15,27 @@ describe('the built package', () => {
     expect(existsSync(`${root}/dist/index.js`), 'run `npm run build` first').toBe(true);
   });
 
-  it('loads through import, both entries', () => {
+  it('loads through import, every entry', () => {
     const output = runNode([
       '--input-type=module',
       '-e',
       `import { createMailer, isMailerError, MailerError } from 'auth-mailer';
        import { MemoryTransport, startSmtpSink } from 'auth-mailer/testing';
-       console.log(typeof createMailer, typeof isMailerError, typeof MailerError, typeof MemoryTransport, typeof startSmtpSink);`,
+       import { createRedisOutbox } from 'auth-mailer/redis';
+       console.log(typeof createMailer, typeof isMailerError, typeof MailerError, typeof MemoryTransport, typeof startSmtpSink, typeof createRedisOutbox);`,
     ]);
-    expect(output.trim()).toBe('function function function function function');
+    expect(output.trim()).toBe('function function function function function function');
   });
 
-  it('loads through require, both entries', () => {
+  it('loads through require, every entry', () => {
     const output = runNode([
       '-e',
       `const { createMailer, isMailerError } = require('auth-mailer');
        const { MemoryTransport } = require('auth-mailer/testing');
-       console.log(typeof createMailer, typeof isMailerError, typeof MemoryTransport);`,
+       const { createRedisRateLimitStore } = require('auth-mailer/redis');
+       console.log(typeof createMailer, typeof isMailerError, typeof MemoryTransport, typeof createRedisRateLimitStore);`,
     ]);
-    expect(output.trim()).toBe('function function function');
+    expect(output.trim()).toBe('function function function function');
   });
 
   it('recognises an error from the CJS copy in the ESM copy', () => {
