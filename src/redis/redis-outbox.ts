@@ -139,6 +139,11 @@ class RedisOutbox implements Outbox {
     worker.on('failed', (job) => void this.#maskIfFailed(job));
     this.#workers.push({ worker, client });
     await worker.waitUntilReady();
+    // close() was called while the worker was being made: it did not see this one.
+    if (this.#closing) {
+      await this.#closeWorkers();
+      throw closedError('start a worker');
+    }
   }
 
   on<E extends keyof OutboxEvents>(event: E, listener: (facts: OutboxEvents[E]) => void): () => void {
@@ -149,6 +154,16 @@ class RedisOutbox implements Outbox {
   close(): Promise<void> {
     this.#closing ??= this.#close();
     return this.#closing;
+  }
+
+  /** Lets each worker's running jobs finish, then closes its connection. */
+  async #closeWorkers(): Promise<void> {
+    await Promise.all(
+      this.#workers.splice(0).map(async ({ worker, client }) => {
+        await worker.close();
+        await client.quit().catch(() => client.disconnect());
+      }),
+    );
   }
 
   /** Sends one job, or drops it as expired; throws to have BullMQ retry or fail it. */
@@ -286,13 +301,7 @@ class RedisOutbox implements Outbox {
   }
 
   async #close(): Promise<void> {
-    const workers = this.#workers.splice(0);
-    await Promise.all(
-      workers.map(async ({ worker, client }) => {
-        await worker.close();
-        await client.quit().catch(() => client.disconnect());
-      }),
-    );
+    await this.#closeWorkers();
     const producer = await this.#producer?.catch(() => undefined);
     if (producer !== undefined) {
       await producer.queue.close().catch(() => undefined);

@@ -230,6 +230,15 @@ describe('the Redis outbox', () => {
     expect(await failureOf(box.enqueue(signIn('1')))).toMatchObject({ code: 'Unavailable', retryable: true });
   });
 
+  it('refuses enqueue and work once closed, and closes a worker that was starting when close() was called', async () => {
+    const box = outbox({ mailer: mailer() });
+    const starting = box.work();
+    await box.close();
+    await expect(starting).rejects.toMatchObject({ code: 'Closed' });
+    expect(await failureOf(box.enqueue(signIn('1')))).toMatchObject({ code: 'Closed' });
+    await expect(box.work()).rejects.toMatchObject({ code: 'Closed' });
+  });
+
   it('lets running sends finish on close, and leaves jobs not started in Redis for other workers', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
