@@ -93,22 +93,29 @@ class RedisOutbox implements Outbox {
     }
     const operation = `enqueue ${checked.type} mail to ${to}`;
     const producer = await this.#connected(operation);
-    const deduplicationId = idempotencyKey === undefined ? undefined : createHash('sha256').update(idempotencyKey).digest('hex');
-    if (deduplicationId !== undefined) {
-      const existing = await this.#redis(operation, producer.queue.getDeduplicationJobId(deduplicationId));
-      if (existing) return { id: existing, duplicate: true };
-    }
-    if (producer.rateLimiter !== undefined) await producer.rateLimiter(to, checked.type);
     const id = randomUUID();
-    const data: OutboxJobData = { to, type: checked.type, payload, notAfter };
-    const job = await this.#redis(
-      operation,
-      producer.queue.add(checked.type, data, {
-        jobId: id,
-        ...(deduplicationId === undefined ? {} : { deduplication: { id: deduplicationId, ttl: this.#options.idempotencyWindow } }),
-      }),
-    );
-    return { id: job.id ?? id, duplicate: job.id !== undefined && job.id !== id };
+    const deduplicationId = idempotencyKey === undefined ? undefined : createHash('sha256').update(idempotencyKey).digest('hex');
+    let claim: string | undefined;
+    if (deduplicationId !== undefined) {
+      const existing = await this.#claimOrFind(producer, deduplicationId, id, operation);
+      if (typeof existing === 'object') return existing;
+      claim = existing;
+    }
+    try {
+      if (producer.rateLimiter !== undefined) await producer.rateLimiter(to, checked.type);
+      const data: OutboxJobData = { to, type: checked.type, payload, notAfter };
+      const job = await this.#redis(
+        operation,
+        producer.queue.add(checked.type, data, {
+          jobId: id,
+          ...(deduplicationId === undefined ? {} : { deduplication: { id: deduplicationId, ttl: this.#options.idempotencyWindow } }),
+        }),
+      );
+      return { id: job.id ?? id, duplicate: job.id !== undefined && job.id !== id };
+    } finally {
+      // The job exists (or was refused) before the claim goes: a waiting duplicate then finds it.
+      if (claim !== undefined) producer.client.del(claim).catch(() => undefined);
+    }
   }
 
   async work(options: OutboxWorkOptions = {}): Promise<void> {
@@ -236,6 +243,25 @@ class RedisOutbox implements Outbox {
       throw new MailerError('InvalidConfig', `Cannot enqueue: notAfter (${new Date(time).toISOString()}) has already passed; the code expired. Make a new one.`);
     }
     throw new MailerError('InvalidConfig', `Cannot enqueue: notAfter must be a Date or epoch milliseconds, not ${kindOf(notAfter)}.`);
+  }
+
+  /**
+   * Makes concurrent enqueues of one idempotency key take turns, so that only one of them checks
+   * the rate limit and adds the job: the key's existing job, or the claim this call now holds (a
+   * lease of `enqueueTimeout`, removed once its job is added or refused). A call that finds another
+   * one's claim waits for that one's job, or for the claim to go.
+   */
+  async #claimOrFind(producer: Producer, deduplicationId: string, id: string, operation: string): Promise<EnqueuedSend | string> {
+    const { prefix, queueName, enqueueTimeout } = this.#options;
+    const claim = `${prefix}:${queueName}:claim:${deduplicationId}`;
+    const giveUp = Date.now() + enqueueTimeout;
+    for (;;) {
+      const existing = await this.#redis(operation, producer.queue.getDeduplicationJobId(deduplicationId));
+      if (existing) return { id: existing, duplicate: true };
+      if ((await this.#redis(operation, producer.client.set(claim, id, 'PX', enqueueTimeout, 'NX'))) === 'OK') return claim;
+      if (Date.now() > giveUp) throw unavailable(operation, 'another enqueue with the same idempotencyKey did not finish in time', undefined, true);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   /** The producer, connected; rejects `Unavailable` at once when Redis is down, within `enqueueTimeout` while connecting. */

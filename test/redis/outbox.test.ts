@@ -166,11 +166,14 @@ describe('the Redis outbox', () => {
     await reader.quit();
   });
 
-  it('does not spend the limit on a duplicate of an idempotent enqueue', async () => {
-    const box = outbox({ rateLimit: { limit: 1, window: 60_000 } });
-    const first = await box.enqueue(signIn('1'), { idempotencyKey: 'request-1' });
-    expect(await box.enqueue(signIn('1'), { idempotencyKey: 'request-1' })).toEqual({ id: first.id, duplicate: true });
-    expect(await failureOf(box.enqueue(signIn('2')))).toMatchObject({ code: 'RateLimited' });
+  it('does not spend the limit on a duplicate of an idempotent enqueue, even on one enqueued at the same time', async () => {
+    const [box, other] = [outbox({ rateLimit: { limit: 2, window: 60_000 } }), outbox({ rateLimit: { limit: 2, window: 60_000 } })];
+    const twins = await Promise.all([box.enqueue(signIn('1'), { idempotencyKey: 'request-1' }), other.enqueue(signIn('1'), { idempotencyKey: 'request-1' })]);
+    expect(twins[0].id).toBe(twins[1].id);
+    expect(await box.enqueue(signIn('1'), { idempotencyKey: 'request-1' })).toEqual({ id: twins[0].id, duplicate: true });
+    // One count spent for the three: one more send is allowed.
+    await other.enqueue(signIn('2'));
+    expect(await failureOf(box.enqueue(signIn('3')))).toMatchObject({ code: 'RateLimited' });
   });
 
   it('holds all workers of the queue to sendRate: no more than `max` sends per duration', async () => {
