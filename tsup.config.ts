@@ -14,7 +14,7 @@ export default defineConfig([
   {
     // The library: both module systems, each with its own typings.
     ...shared,
-    entry: { index: 'src/index.ts', 'templates/index': 'src/templates/index.ts', 'testing/index': 'src/testing/index.ts', 'links/index': 'src/links/index.ts' },
+    entry: { index: 'src/index.ts', 'templates/index': 'src/templates/index.ts', 'testing/index': 'src/testing/index.ts', 'links/index': 'src/links/index.ts', 'redis/index': 'src/redis/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     splitting: true,

@@ -152,5 +152,24 @@ ${table(['', 'auth-mailer (a)', 'nodemailer pool (b)'], [
 The caller's own share: ${bytes(q.caller.bytesPerSend)} per send.
 
 RSS after 5,000 sends: ${mb(f.memory.rssAfter[5000])}; after 50,000: ${mb(f.memory.rssAfter[50000])}.
+
+## Outbox on Redis (issue 11)
+
+A redis-server of the bench's own on loopback, AOF on with \`appendfsync ${f.outbox.appendfsync}\` (every
+acknowledged job on disk), the same 2 KB message as above to the same sink. Enqueue: ${f.outbox.sends.toLocaleString('en-US')}
+calls one at a time for latency, then ${f.outbox.sends.toLocaleString('en-US')} with 50 in flight for the rate (no worker
+running). End to end: worker processes running (\`work({ concurrency: 50 })\`, each with its own mailer and pool), from
+the first of ${f.outbox.sends.toLocaleString('en-US')} enqueues (50 in flight) until the sink counted the last message.
+Direct: one mailer's pooled \`send()\`, 50 in flight, in the same run. All processes share the machine's cores.
+
+${table(['what', 'figure'], [
+  ['enqueue latency p50', `${fmt(f.outbox.p50, 3)} ms`],
+  ['enqueue latency p99', `${fmt(f.outbox.p99, 3)} ms`],
+  ['enqueue rate, 50 in flight', `${fmt(f.outbox.enqueueRate, 0)} /s`],
+  ['end to end, 1 worker process', `${fmt(f.outbox.endToEnd[1], 0)} msg/s`],
+  ['end to end, 3 worker processes', `${fmt(f.outbox.endToEnd[3], 0)} msg/s`],
+  ['direct pooled send()', `${fmt(f.outbox.direct, 0)} msg/s`],
+  ['3 workers / direct', fmt(f.outbox.endToEnd[3] / f.outbox.direct, 2)],
+])}
 `;
 }

@@ -11,6 +11,7 @@ import type { ResolvedRetryPolicy } from './delivery/retry-policy.js';
 import { SendQueue, type QueueLinks } from './delivery/send-queue.js';
 import { MailerError, isMailerError } from './errors/mailer-error.js';
 import { checkRequest } from './message/check-request.js';
+import { checkMessageId, messageIdHeader } from './message/message-id.js';
 import type { ComposeMessage } from './message/compose-message.js';
 import { parseRecipient } from './message/recipient.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
@@ -45,6 +46,8 @@ interface PendingSend extends QueueLinks<PendingSend> {
   readonly resolve: (outcome: SendResult | Promise<never>) => void;
   /** Present when the caller gave a signal; most sends have none, and pay nothing for it. */
   readonly abort: CallerAbort | undefined;
+  /** The caller's Message-ID (checked, without brackets), when it fixed one. */
+  readonly messageId?: string;
 }
 
 /** A send's link to the caller's signal. */
@@ -127,7 +130,8 @@ export class Mailer {
    * from this call, queue time included.
    *
    * @param request - The recipient, the usage type and the template's variables.
-   * @param options - An optional `signal` that aborts the send (a queued send leaves the queue at once).
+   * @param options - An optional `signal` that aborts the send (a queued send leaves the queue at
+   *   once), and an optional `messageId` that fixes the Message-ID (a resend is then the same message).
    * @returns What the server accepted, how many attempts it took, and which template was used
    *   (`template`: usage type, locale and source).
    * @throws {@link MailerError} for every failure: `InvalidRecipient`, `TemplateNotFound`,
@@ -141,6 +145,7 @@ export class Mailer {
     let type: UsageType;
     let payload: TemplatePayload;
     let signal: AbortSignal | undefined;
+    let messageId: string | undefined;
     try {
       const checked = checkRequest(request, 'send');
       ({ type, payload } = checked);
@@ -148,6 +153,7 @@ export class Mailer {
       // Keep the caller's string when it was already normalized: a queued send holds one copy less.
       to = recipient === checked.to ? checked.to : recipient;
       signal = options.signal;
+      if (options.messageId !== undefined) messageId = checkMessageId(options.messageId);
       if (signal?.aborted) throw classifyError(signal.reason, { ...this.#context(sendOperation(type, to)), attempts: 0 });
     } catch (error) {
       return Promise.reject(isMailerError(error) ? error : unreadablePayloadError('send', error));
@@ -162,6 +168,7 @@ export class Mailer {
         abort: signal === undefined ? undefined : { signal, listener: () => this.#abort(pending), controller: undefined },
         next: undefined,
         prev: undefined,
+        ...(messageId === undefined ? {} : { messageId }),
       };
       pending.abort?.signal.addEventListener('abort', pending.abort.listener, { once: true });
       // Released in #settle: until then the deadline's timer keeps the process alive.
@@ -255,6 +262,8 @@ export class Mailer {
       const composing = this.#compose(type, pending.payload, to);
       const { message, template } = await (this.#asksStore ? untilAborted(composing, signal) : composing);
       if (this.#rateLimiter !== undefined) await untilAborted(this.#rateLimiter(to, type), signal);
+      // The message's headers object is its own (see composeMessage): adding to it is safe.
+      if (pending.messageId !== undefined) (message.headers ??= {})['Message-ID'] = messageIdHeader(pending.messageId, message.from);
       const { result, attempts } = await deliverWithRetry(message as MailMessage, {
         transport: this.#transport,
         policy: this.#retryPolicy,

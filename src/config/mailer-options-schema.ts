@@ -92,6 +92,7 @@ export function buildMailerOptionsSchema() {
               v.record(v.string(), v.object(ruleEntries(), ruleObjectMessage('an object { limit, window }')), mustBe('an object keyed by usage type')),
             ),
             store: v.optional(rateLimitStore),
+            foldSubaddresses: v.optional(v.boolean(mustBe('`true` or `false`'))),
             key: v.optional(
               v.custom<(address: string, usageType: UsageType) => string>(
                 (input) => typeof input === 'function',

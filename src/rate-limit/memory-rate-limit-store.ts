@@ -32,7 +32,7 @@ interface Entry {
  * store holds only the recipients sent to within the last window. Nothing keeps the process alive.
  *
  * Each process counts on its own: with several instances behind a load balancer, use a shared
- * store (docs/rate-limiting.md shows one on Redis).
+ * store (`createRedisRateLimitStore` from `auth-mailer/redis`).
  *
  * @param options - An optional clock.
  * @returns The store. Pass the same one to several mailers to make them share the limit.

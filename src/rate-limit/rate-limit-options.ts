@@ -15,6 +15,8 @@ export interface ResolvedRateLimit {
   store: RateLimitStore;
   /** Builds the store key for a send. */
   key: (address: string, usageType: UsageType) => string;
+  /** Whether `ada+tag@` counts as `ada@`. */
+  foldSubaddresses: boolean;
 }
 
 /**
@@ -32,5 +34,6 @@ export function resolveRateLimit(options: RateLimitOptions): ResolvedRateLimit {
     },
     store: options.store ?? createMemoryRateLimitStore(),
     key: options.key ?? ((address, usageType) => `${usageType}:${address}`),
+    foldSubaddresses: options.foldSubaddresses === true,
   };
 }

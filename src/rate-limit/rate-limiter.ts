@@ -35,9 +35,9 @@ const UNITS: ReadonlyArray<readonly [number, string]> = [
  * @throws {@link MailerError} `InvalidConfig` when the options are invalid.
  */
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
-  const { ruleFor, store, key } = resolveRateLimit(options);
+  const { ruleFor, store, key, foldSubaddresses } = resolveRateLimit(options);
   return async (recipient, usageType) => {
-    const address = rateLimitAddress(recipient);
+    const address = rateLimitAddress(recipient, foldSubaddresses);
     const rule = ruleFor(usageType);
     const operation = `send ${usageType} mail to ${address}`;
     let decision: RateLimitDecision;

@@ -13,6 +13,8 @@ import { MailerError } from '../errors/mailer-error.js';
  * @param load - Imports the packages.
  * @param packages - The optional peer dependencies `load` imports, as npm names them.
  * @param feature - What needs them, for the message: `the SMTP sink`.
+ * @param dependencyKind - `dev` for what only tests use (the install command says `--save-dev`),
+ *   `runtime` for what a production app runs on.
  * @returns What `load` resolved with.
  * @throws {@link MailerError} `InvalidConfig` with a `hint` holding the `npm install` command, when
  *   a package is missing.
@@ -21,13 +23,18 @@ import { MailerError } from '../errors/mailer-error.js';
  * const [{ SMTPServer }] = await importOptional(() => Promise.all([import('smtp-server')]), ['smtp-server'], 'the SMTP sink');
  * ```
  */
-export async function importOptional<T>(load: () => Promise<T>, packages: readonly string[], feature: string): Promise<T> {
+export async function importOptional<T>(
+  load: () => Promise<T>,
+  packages: readonly string[],
+  feature: string,
+  dependencyKind: 'dev' | 'runtime' = 'dev',
+): Promise<T> {
   try {
     return await load();
   } catch (error) {
     const missing = packages.find((name) => isNotFound(error, name));
     if (missing === undefined) throw error;
-    const install = `npm install --save-dev ${packages.join(' ')}`;
+    const install = `npm install ${dependencyKind === 'dev' ? '--save-dev ' : ''}${packages.join(' ')}`;
     throw new MailerError(
       'InvalidConfig',
       `Cannot start ${feature}: the package \`${missing}\` is not installed. auth-mailer lists it as an optional peer ` +

@@ -32,26 +32,18 @@ export interface RateLimitDecision {
  * to share the limit between instances.
  *
  * `hit` must check and record in one atomic step, or two concurrent sends may both be let through
- * past the limit. In Redis that is one Lua script (a sorted set per key: drop entries older than
- * the window, count, add when under the limit) or, for a fixed window, `INCR` followed by
- * `PEXPIRE key window NX` in one `MULTI` (see docs/rate-limiting.md for both). A refused hit must
- * not delay the moment the key may send again, or a flood would lock the recipient out for as long
- * as it lasts.
+ * past the limit (in Redis, one Lua script: `createRedisRateLimitStore` from `auth-mailer/redis`
+ * does exactly that). A refused hit must not delay the moment the key may send again, or a flood
+ * would lock the recipient out for as long as it lasts.
  *
  * A `hit` that throws or rejects makes the send reject with `Unavailable` (the error kept as its
  * `cause`, so keep secrets such as a Redis password out of it); nothing is sent.
  *
  * @example
  * ```ts
- * // A fixed window in Redis (ioredis, Redis 7 for PEXPIRE NX): one atomic MULTI per send.
- * const store: RateLimitStore = {
- *   async hit(key, { limit, window }) {
- *     const replies = await redis.multi().incr(key).pexpire(key, window, 'NX').pttl(key).exec();
- *     const [count, ttl] = [Number(replies?.[0]?.[1]), Number(replies?.[2]?.[1])];
- *     if (count <= limit) return { allowed: true, retryAfter: 0, remaining: limit - count };
- *     return { allowed: false, retryAfter: Math.max(1, ttl) };
- *   },
- * };
+ * import { createRedisRateLimitStore } from 'auth-mailer/redis';
+ *
+ * const store: RateLimitStore = createRedisRateLimitStore({ redis: new Redis(process.env.REDIS_URL!) });
  * ```
  */
 export interface RateLimitStore {
@@ -94,10 +86,19 @@ export interface RateLimitOptions {
    */
   store?: RateLimitStore;
   /**
+   * Whether a subaddress counts as its mailbox: `ada+1@example.com` and `ada+2@example.com` as
+   * `ada@example.com`, so a flood cannot dodge the limit by varying the `+tag`. Most providers
+   * (Gmail, Outlook, Fastmail, iCloud) deliver `+tag` mail to the same inbox; turn it on unless
+   * your users' provider gives `+` another meaning.
+   * @default false
+   */
+  foldSubaddresses?: boolean;
+  /**
    * Builds the store key for a send. Return the same key for several usage types to give them
-   * one shared count, or fold subaddresses (`ada+1@` as `ada@`) where you know the provider does.
+   * one shared count.
    * @default `${usageType}:${address}`
-   * @param address - The recipient's address, display name dropped, lowercased, domain in ASCII.
+   * @param address - The recipient's address, display name dropped, lowercased, domain in ASCII,
+   *   `+tag` dropped with `foldSubaddresses`.
    * @param usageType - The usage type the send asked for.
    * @returns The key to count the send under.
    */

@@ -28,6 +28,16 @@ export interface RenderRequest extends Omit<SendRequest, 'to'> {
 export interface SendOptions {
   /** Aborts the send; it then rejects with a `MailerError` and nothing more is attempted. */
   signal?: AbortSignal;
+  /**
+   * Fixes the message's Message-ID, so that sending it again (after a crash that left unknown
+   * whether the first copy went out) sends the same message, which the receiving side can drop as
+   * a duplicate. Either a whole id (`<id@example.com>`, the angle brackets optional) or only the
+   * part left of the `@` (`3f2a-...`), to which the sender's domain is added. Printable ASCII
+   * without spaces, `<`, `>` or `"`. It reaches the transport as the `Message-ID` of
+   * {@link MailMessage.headers}; the SMTP transport sends it as given.
+   * @default a fresh id from the transport
+   */
+  messageId?: string;
 }
 
 /** What a successful send reports. */

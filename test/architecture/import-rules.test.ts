@@ -52,6 +52,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   links: [...FOUNDATION, 'links', 'render'],
   core: [...FOUNDATION, 'core', 'config', 'templates', 'message', 'delivery', 'rate-limit', 'transports/smtp'],
   cli: [...FOUNDATION, 'cli', 'core', 'config', 'templates', 'transports/smtp', 'testing'],
+  // auth-mailer/redis: checks requests (message) and limits (rate-limit) at enqueue, and hands jobs
+  // to a Mailer (core) in its workers; nothing below imports it.
+  redis: [...FOUNDATION, 'redis', 'message', 'rate-limit', 'core'],
 };
 
 /** Which files may import each package (by the start of their path under src/). */
@@ -62,6 +65,8 @@ const PACKAGE_OWNERS: Readonly<Record<string, readonly string[]>> = {
   valibot: ['config/'],
   'smtp-server': ['testing/'],
   mailparser: ['testing/'],
+  bullmq: ['redis/'],
+  ioredis: ['redis/'],
 };
 
 const files = sourceFiles();

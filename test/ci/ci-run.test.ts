@@ -121,7 +121,7 @@ describe('.ci/run', () => {
       installFails ? `[ "$1" = install ] || exit 0\necho "E: Unable to locate package spamassassin" >&2\nexit ${options.aptExit}` : 'exit 0',
     );
     await stub('npm', `echo "npm $*" >>"$NPM_LOG"\n[ "$1" = test ] && printf '%s' "$RESULTS" >.vitest-results.json\nexit 0`);
-    if (options.toolsInstalled) for (const tool of ['spamassassin', 'postfix', 'saslpasswd2', 'chromium']) await stub(tool, 'exit 0');
+    if (options.toolsInstalled) for (const tool of ['spamassassin', 'postfix', 'saslpasswd2', 'chromium', 'redis-server']) await stub(tool, 'exit 0');
     const npmLog = join(dir, 'npm.log');
     await writeFile(npmLog, '');
     // No CI in the environment: .ci/run must set it itself.
@@ -144,7 +144,7 @@ describe('.ci/run', () => {
   it('fails when apt-get succeeds but a tool the tests need is still missing', async () => {
     const outcome = await runCi({ aptExit: 0, toolsInstalled: false });
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toContain('Still missing after apt-get install: spamassassin postfix saslpasswd2 chromium');
+    expect(outcome.stderr).toContain('Still missing after apt-get install: spamassassin postfix saslpasswd2 chromium redis-server');
     expect(outcome.npmCalls).toEqual([]);
   });
 

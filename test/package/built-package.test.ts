@@ -15,25 +15,27 @@ describe('the built package', () => {
     expect(existsSync(`${root}/dist/index.js`), 'run `npm run build` first').toBe(true);
   });
 
-  it('loads through import, both entries', () => {
+  it('loads through import, every entry', () => {
     const output = runNode([
       '--input-type=module',
       '-e',
       `import { createMailer, isMailerError, MailerError } from 'auth-mailer';
        import { MemoryTransport, startSmtpSink } from 'auth-mailer/testing';
-       console.log(typeof createMailer, typeof isMailerError, typeof MailerError, typeof MemoryTransport, typeof startSmtpSink);`,
+       import { createRedisOutbox } from 'auth-mailer/redis';
+       console.log(typeof createMailer, typeof isMailerError, typeof MailerError, typeof MemoryTransport, typeof startSmtpSink, typeof createRedisOutbox);`,
     ]);
-    expect(output.trim()).toBe('function function function function function');
+    expect(output.trim()).toBe('function function function function function function');
   });
 
-  it('loads through require, both entries', () => {
+  it('loads through require, every entry', () => {
     const output = runNode([
       '-e',
       `const { createMailer, isMailerError } = require('auth-mailer');
        const { MemoryTransport } = require('auth-mailer/testing');
-       console.log(typeof createMailer, typeof isMailerError, typeof MemoryTransport);`,
+       const { createRedisRateLimitStore } = require('auth-mailer/redis');
+       console.log(typeof createMailer, typeof isMailerError, typeof MemoryTransport, typeof createRedisRateLimitStore);`,
     ]);
-    expect(output.trim()).toBe('function function function');
+    expect(output.trim()).toBe('function function function function');
   });
 
   it('serves auth-mailer/links through import and require, without loading nodemailer', () => {
@@ -127,5 +129,29 @@ describe('the built package', () => {
   it('loads html-to-text once an HTML template without text is sent (the checks above can fail)', () => {
     expect(runNode(['--input-type=module', '-e', sendHtml('')]).trim()).toBe('"7"');
     expect(runNode([...forbidHtmlToText, '--input-type=module', '-e', sendHtml('')])).toContain('Cannot load html-to-text');
+  });
+
+  // bullmq and ioredis are optional peers of auth-mailer/redis: loaded by the outbox's first enqueue or work.
+  const redisEntry = (use: string) => `
+    import { createMailer } from 'auth-mailer';
+    import { MemoryTransport } from 'auth-mailer/testing';
+    import { createRedisOutbox, createRedisRateLimitStore } from 'auth-mailer/redis';
+    const transport = new MemoryTransport();
+    const mailer = createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com' }, { transport });
+    await mailer.send({ to: 'b@example.com', type: 'SignIn', payload: { code: 7 } });
+    createRedisRateLimitStore({ redis: { eval: async () => [1, 0, 0], evalsha: async () => [1, 0, 0] } });
+    const outbox = createRedisOutbox({ connection: 'redis://127.0.0.1:9', mailer, enqueueTimeout: 200 });
+    ${use}
+    await outbox.close();
+    await mailer.close();
+    console.log(transport.messages.length, 'sent');`;
+
+  it.each(['bullmq', 'ioredis'])('sends, and creates the Redis store and outbox, without loading %s', (name) => {
+    expect(runNode([...forbid(name), '--input-type=module', '-e', redisEntry('')]).trim()).toBe('1 sent');
+  });
+
+  it.each(['bullmq', 'ioredis'])('loads %s at the first enqueue (the check above can fail)', (name) => {
+    const enqueue = "await outbox.enqueue({ to: 'b@example.com', type: 'SignIn' }).catch((error) => console.log(error.message));";
+    expect(runNode([...forbid(name), '--input-type=module', '-e', redisEntry(enqueue)])).toContain(`${name} was loaded`);
   });
 });

@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * An app folder with auth-mailer installed as production installs it: its runtime dependencies,
- * and neither of the optional peers `smtp-server` and `mailparser`.
+ * and none of the optional peers `smtp-server`, `mailparser`, `bullmq` and `ioredis`.
  */
 let app: string;
 beforeAll(() => {
@@ -59,5 +59,18 @@ describe('a production install without the optional peers', () => {
     });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('npm install --save-dev smtp-server mailparser');
+  });
+
+  it('says which packages to install when the Redis outbox is first used', () => {
+    const output = runInApp(`
+      import { createRedisOutbox } from 'auth-mailer/redis';
+      const outbox = createRedisOutbox({ connection: 'redis://127.0.0.1:6379' });
+      await outbox.enqueue({ to: 'b@example.com', type: 'SignIn', payload: { code: '1' } }).then(
+        () => console.log('enqueued'),
+        (error) => console.log(JSON.stringify({ name: error.name, code: error.code, message: error.message, hint: error.hint })),
+      );`);
+    const failure = JSON.parse(output) as Record<string, string>;
+    expect(failure).toMatchObject({ name: 'MailerError', code: 'InvalidConfig', hint: 'npm install bullmq ioredis' });
+    expect(failure.message).toMatch(/^Cannot start the Redis outbox: the package `bullmq` is not installed\./);
   });
 });

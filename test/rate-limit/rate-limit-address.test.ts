@@ -28,4 +28,13 @@ describe('the address a recipient is counted under', () => {
   it('keeps subaddresses apart (their meaning depends on the provider)', () => {
     expect(counted('ada+1@example.com')).toBe('ada+1@example.com');
   });
+
+  it('folds subaddresses into their mailbox when asked, whatever their case', () => {
+    const folded = (to: string): string => rateLimitAddress(parseRecipient(to), true);
+    expect(folded('Ada+1@Example.com')).toBe('ada@example.com');
+    expect(folded('ADA+Promo+x@bücher.example')).toBe('ada@xn--bcher-kva.example');
+    expect(folded('"Ada" <ada+news@example.com>')).toBe('ada@example.com');
+    // No mailbox before the tag: nothing to fold into.
+    expect(folded('+ada@example.com')).toBe('+ada@example.com');
+  });
 });

@@ -87,6 +87,21 @@ describe('the per-recipient rate limit', () => {
     ]);
   });
 
+  it('with foldSubaddresses, counts +tag and case variants as one mailbox; without, keeps tags apart', async () => {
+    const folded = setup({ limit: 2, window: 60_000, foldSubaddresses: true });
+    await folded.mailer.send(signIn('ada+1@example.com'));
+    await folded.mailer.send(signIn('ADA+Two@Example.com'));
+    for (const to of ['ada@example.com', 'Ada+3@EXAMPLE.com', 'Ada <ada+x+y@example.com>']) {
+      expect((await failureOf(folded.mailer.send(signIn(to)))).code).toBe('RateLimited');
+    }
+    expect(folded.transport.messages).toHaveLength(2);
+
+    const kept = setup({ limit: 1, window: 60_000 });
+    await kept.mailer.send(signIn('ada+1@example.com'));
+    await kept.mailer.send(signIn('ada+2@example.com'));
+    expect(kept.transport.messages).toHaveLength(2);
+  });
+
   it('counts each usage type on its own, and applies perUsageType limits', async () => {
     const { mailer, transport } = setup({ limit: 1, window: 60_000, perUsageType: { Register: { limit: 2, window: 60_000 } } });
     await mailer.send(signIn('ada@example.com'));
@@ -208,6 +223,7 @@ describe('the per-recipient rate limit', () => {
           perUsageType: { SignIn: { limit: 3, window: -1 } },
           store: {} as RateLimitStore,
           key: 'email' as never,
+          foldSubaddresses: 'yes' as never,
         },
       });
     } catch (error) {
@@ -219,6 +235,7 @@ describe('the per-recipient rate limit', () => {
       'rateLimit.window',
       'rateLimit.perUsageType.SignIn.window',
       'rateLimit.store',
+      'rateLimit.foldSubaddresses',
       'rateLimit.key',
     ]);
     expect(() => createMailer(CONFIG, { transport: new MemoryTransport(), rateLimit: null as never })).toThrow(
