@@ -1,18 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMailer, type Mailer, type TemplateDefinition, type TemplateStore } from '../../src/index.js';
-import { startSmtpSink, type SmtpSink } from '../../src/testing/index.js';
+import { sinkPerTest } from '../helpers/sink-per-test.js';
 
-let sink: SmtpSink;
-let mailer: Mailer | undefined;
-
-beforeEach(async () => {
-  sink = await startSmtpSink();
-});
-afterEach(async () => {
-  await mailer?.close();
-  mailer = undefined;
-  await sink.close();
-});
+const { sink, keep } = sinkPerTest();
 
 const plain = (usageType: string, locale: string | undefined, subject: string): TemplateDefinition => ({
   usageType,
@@ -35,14 +25,14 @@ function exactStore(templates: TemplateDefinition[]): TemplateStore & { asked: (
 }
 
 function mailerOnSink(templates: TemplateDefinition[], templateStore?: TemplateStore): Mailer {
-  mailer = createMailer({ ...sink.config, fromEmail: 'no-reply@acme.test', templates }, templateStore ? { templateStore } : {});
+  const mailer = keep(createMailer({ ...sink().config, fromEmail: 'no-reply@acme.test', templates }, templateStore ? { templateStore } : {}));
   return mailer;
 }
 
 async function subjectSentFor(target: Mailer, locale: unknown): Promise<string | undefined> {
-  sink.clear();
+  sink().clear();
   await target.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '1', locale: locale as string } });
-  const [received] = await sink.waitForMessages(1);
+  const [received] = await sink().waitForMessages(1);
   return received?.subject;
 }
 
@@ -67,9 +57,9 @@ describe('the locale of a send', () => {
     const target = mailerOnSink([plain('SignIn', 'en', 'en'), plain('SignIn', undefined, 'fallback')], store);
     for (const locale of ['../../etc/passwd', 'pt-BR\r\nBcc: eve@evil.test', '-'.repeat(20_000), 'en'.repeat(200), 42, { tag: 'en' }]) {
       store.asked.length = 0;
-      sink.clear();
+      sink().clear();
       const result = await target.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '1', locale: locale as string } });
-      const [received] = await sink.waitForMessages(1);
+      const [received] = await sink().waitForMessages(1);
       expect(received?.subject).toBe('fallback');
       expect(result.template).toEqual({ usageType: 'SignIn', source: 'config' });
       expect(store.asked).toEqual([undefined]); // SignIn without a locale; then the config's SignIn

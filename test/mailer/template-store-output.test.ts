@@ -1,36 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMailer, type Mailer, type TemplateDefinition, type TemplateStore } from '../../src/index.js';
-import { startSmtpSink, type SmtpSink } from '../../src/testing/index.js';
 import { failureOf } from '../helpers/failure-of.js';
+import { sinkPerTest } from '../helpers/sink-per-test.js';
 
-let sink: SmtpSink;
-let mailer: Mailer | undefined;
-
-beforeEach(async () => {
-  sink = await startSmtpSink();
-});
-afterEach(async () => {
-  await mailer?.close();
-  mailer = undefined;
-  await sink.close();
-});
+const { sink, keep } = sinkPerTest();
 
 const signIn: TemplateDefinition = { usageType: 'SignIn', locale: 'pt-BR', contentType: 'text/plain', subject: 'Código', content: '{{code}}' };
 
-/** A mailer on the sink whose store answers `answer` for SignIn in pt-BR, and nothing else. */
+/** A mailer on the sink() whose store answers `answer` for SignIn in pt-BR, and nothing else. */
 function mailerWithStored(answer: unknown): Mailer {
   const templateStore: TemplateStore = {
     findTemplate: async (usageType, locale) =>
       usageType === 'SignIn' && locale === 'pt-BR' ? (answer as TemplateDefinition) : undefined,
   };
-  mailer = createMailer(
+  const mailer = keep(createMailer(
     {
-      ...sink.config,
+      ...sink().config,
       fromEmail: 'Acme <no-reply@acme.test>',
       templates: [{ usageType: 'Generic', contentType: 'text/plain', subject: 'Code', content: '{{code}}' }],
     },
     { templateStore, retry: { attempts: 1 } },
-  );
+  ));
   return mailer;
 }
 
@@ -53,7 +43,7 @@ describe('a template from the store goes through the config’s checks', () => {
     expect(error.message).toContain('"SignIn" (locale "pt-BR")');
     expect(error.issues?.map((issue) => issue.path)).toEqual([path]);
     expect(error.message).not.toContain('eve@evil.test');
-    expect(sink.messages).toHaveLength(0);
+    expect(sink().messages).toHaveLength(0);
   });
 
   it('refuses an answer that is not a template object, or whose fields throw when read', async () => {
@@ -68,12 +58,12 @@ describe('a template from the store goes through the config’s checks', () => {
       expect(error.code).toBe('InvalidConfig');
       expect(error.message).toContain('"SignIn" (locale "pt-BR")');
     }
-    expect(sink.messages).toHaveLength(0);
+    expect(sink().messages).toHaveLength(0);
   });
 
   it('sends a valid store template from its sendFrom, envelope and header alike', async () => {
     const result = await send(mailerWithStored({ ...signIn, sendFrom: 'Acme Support <support@acme.test>', replyTo: 'help@acme.test' }));
-    const [received] = await sink.waitForMessages(1);
+    const [received] = await sink().waitForMessages(1);
     expect(received?.envelope).toEqual({ from: 'support@acme.test', to: ['ada@example.com'] });
     expect(received?.from).toBe('Acme Support <support@acme.test>');
     expect(received?.replyTo).toBe('help@acme.test');
@@ -82,7 +72,7 @@ describe('a template from the store goes through the config’s checks', () => {
 
   it('takes null, as databases return it, for no template', async () => {
     const result = await send(mailerWithStored(null));
-    const [received] = await sink.waitForMessages(1);
+    const [received] = await sink().waitForMessages(1);
     expect(received?.subject).toBe('Code');
     expect(result.template).toEqual({ usageType: 'Generic', source: 'config' });
   });
@@ -94,7 +84,7 @@ describe('createMailer refuses a template store without findTemplate', () => {
     ['findTemplate that is not a function', { findTemplate: 'SELECT * FROM templates' }],
     ['a string', 'templates'],
   ])('%s', (_label, templateStore) => {
-    expect(() => createMailer({ ...sink.config, fromEmail: 'no-reply@acme.test' }, { templateStore: templateStore as unknown as TemplateStore })).toThrow(
+    expect(() => createMailer({ ...sink().config, fromEmail: 'no-reply@acme.test' }, { templateStore: templateStore as unknown as TemplateStore })).toThrow(
       expect.objectContaining({
         code: 'InvalidConfig',
         issues: [expect.objectContaining({ path: 'templateStore' })],
@@ -103,7 +93,7 @@ describe('createMailer refuses a template store without findTemplate', () => {
   });
 
   it('and takes null as no store', () => {
-    mailer = createMailer({ ...sink.config, fromEmail: 'no-reply@acme.test' }, { templateStore: null as unknown as TemplateStore });
+    const mailer = keep(createMailer({ ...sink().config, fromEmail: 'no-reply@acme.test' }, { templateStore: null as unknown as TemplateStore }));
     expect(mailer).toBeDefined();
   });
 });
