@@ -19,7 +19,7 @@ const MESSAGES_PATH = '/messages';
  * @param sink - The running sink.
  * @param port - The HTTP port, 0 for a free one.
  * @returns The running server.
- * @throws The listen error when the port cannot be used.
+ * @throws {@link index!MailerError} `Unavailable` when the port cannot be used.
  */
 export function serveInbox(sink: SmtpSink, port: number): Promise<LocalServer> {
   const cards = (from: number): string[] => sink.messages.slice(from).map((message, index) => inboxCard(message, from + index + 1));

@@ -6,6 +6,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MailerError } from '../errors/mailer-error.js';
 
 /** What a page handler answers. */
 export interface LocalResponse {
@@ -43,14 +44,14 @@ export interface LocalServer {
  * @param handler - Answers each request.
  * @param port - The port, 0 for a free one.
  * @returns The running server.
- * @throws The listen error (such as `EADDRINUSE`) when the port cannot be used.
+ * @throws {@link MailerError} `Unavailable` when the port cannot be used (taken, or privileged).
  */
 export async function serveLocalPage(handler: LocalHandler, port: number): Promise<LocalServer> {
   let origin = '';
   const server = createServer((request, response) => {
     const host = request.headers.host ?? '';
-    const port = new URL(origin).port;
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+    const own = new URL(origin).port;
+    if (host !== `127.0.0.1:${own}` && host !== `localhost:${own}`) {
       response.writeHead(421, { 'Content-Type': 'text/plain' }).end('This server answers only on 127.0.0.1.\n');
       return;
     }
@@ -77,9 +78,15 @@ export async function serveLocalPage(handler: LocalHandler, port: number): Promi
       });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new MailerError('Unavailable', `Cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}): choose another --port, or 0 for a free one.`, {
+          cause: error,
+        }),
+      ),
+    );
     server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });
