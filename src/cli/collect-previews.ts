@@ -6,7 +6,6 @@
  */
 import type { Mailer } from '../mailer.js';
 import { composeMime } from '../transports/smtp/compose-mime.js';
-import { defaultTemplates } from '../templates/index.js';
 import type { RenderedMessage } from '../types/send.js';
 import type { TemplatePayload } from '../types/template.js';
 import { KNOWN_USAGE_TYPES } from '../types/usage-type.js';
@@ -39,7 +38,9 @@ export interface PreviewCoverage {
  * @param config - The config as loaded (its `templates`, when it has them, are read).
  * @returns The usage types and locales.
  */
-export function previewCoverage(config: unknown): PreviewCoverage {
+export async function previewCoverage(config: unknown): Promise<PreviewCoverage> {
+  // The twenty languages load here, not with every command of the CLI.
+  const { defaultTemplates } = await import('../templates/index.js');
   const templates = (config as { templates?: unknown }).templates;
   const own = Array.isArray(templates) ? (templates as Array<{ usageType?: unknown; locale?: unknown }>) : [];
   const usageTypes = new Set<string>(KNOWN_USAGE_TYPES);

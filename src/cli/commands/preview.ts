@@ -52,7 +52,7 @@ export const previewCommand: CliCommand = {
     try {
       const config = await loadConfigFile(file, io.env);
       mailer = createMailer(config, { transport: createOfflineTransport() });
-      const coverage = previewCoverage(config);
+      const coverage = await previewCoverage(config);
       const cards = await collectPreviews(mailer, coverage, variables);
       const options = {
         title: `auth-mailer preview: ${file}`,
