@@ -21,4 +21,6 @@ export interface CliIo {
   stderr: CliOutput;
   /** The environment: `${NAME}` in a config file and `NO_COLOR` are read from it. */
   env: Readonly<Record<string, string | undefined>>;
+  /** Stops a command that serves a page (`preview`, `dev`), as SIGINT or SIGTERM do; for tests. */
+  signal?: AbortSignal;
 }

@@ -9,6 +9,8 @@ import type { CliCommand } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
+import { devCommand } from './commands/dev.js';
+import { previewCommand } from './commands/preview.js';
 import { renderCommand } from './commands/render.js';
 import { sendCommand } from './commands/send.js';
 import { verifyCommand } from './commands/verify.js';
@@ -17,7 +19,7 @@ import { reportFailure } from './report-failure.js';
 import { createStyle } from './style.js';
 import { UsageError } from './usage-error.js';
 
-const COMMANDS: readonly CliCommand[] = [demoCommand, checkCommand, verifyCommand, sendCommand, renderCommand];
+const COMMANDS: readonly CliCommand[] = [demoCommand, checkCommand, verifyCommand, sendCommand, renderCommand, previewCommand, devCommand];
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 

@@ -5,10 +5,13 @@
  * @module
  */
 export { MemoryTransport } from './memory-transport.js';
-export type { MessageMatcher, MessageQuery, SendStall, WaitForOptions } from './memory-transport.js';
+export type { SendStall, WaitForOptions } from './memory-transport.js';
+export type { MessageMatcher, MessageQuery } from './message-matcher.js';
 export { startSmtpSink } from './smtp-sink.js';
 export type {
   ReceivedMessage,
+  ReceivedMessageMatcher,
+  ReceivedMessageQuery,
   SinkConfig,
   SinkCredentials,
   SinkHookResult,

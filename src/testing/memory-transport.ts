@@ -8,21 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { MailerError, type MailerErrorCode } from '../errors/mailer-error.js';
 import type { MailMessage, Transport, TransportResult, TransportSendOptions } from '../types/transport.js';
 import { untilAborted } from '../shared/until-aborted.js';
-
-/** Fields a captured message must have; every field given must match. */
-export interface MessageQuery {
-  /** The recipient address; matches `Name <addr>` too, case-insensitively. */
-  to?: string;
-  /** The template's usage type. */
-  usageType?: string;
-  /** The template's locale. */
-  locale?: string;
-  /** The subject, exactly or by pattern. */
-  subject?: string | RegExp;
-}
-
-/** Selects captured messages: a {@link MessageQuery}, or a predicate. */
-export type MessageMatcher = MessageQuery | ((message: MailMessage) => boolean);
+import { addressOf, extractFrom, toPredicate, type MatchedFields, type MessageMatcher } from './message-matcher.js';
+import { MessageWaiters } from './message-waiters.js';
 
 /** Options of {@link MemoryTransport.waitFor}. */
 export interface WaitForOptions {
@@ -76,11 +63,6 @@ interface PendingStall {
   readonly released: Promise<void>;
 }
 
-interface Waiter {
-  matches: (message: MailMessage) => boolean;
-  resolve: (message: MailMessage) => void;
-}
-
 /**
  * Captures every message instead of sending it. Use it as `createMailer(config, { transport })`
  * and assert on {@link MemoryTransport.messages}; inject failures with
@@ -105,7 +87,7 @@ export class MemoryTransport implements Transport {
   readonly messages: MailMessage[] = [];
   #failures: Array<() => unknown> = [];
   #stalls: PendingStall[] = [];
-  #waiters = new Set<Waiter>();
+  #waiters = new MessageWaiters<MailMessage>();
   #closed = false;
 
   /** Whether {@link MemoryTransport.close} was called. */
@@ -135,9 +117,7 @@ export class MemoryTransport implements Transport {
     if (failure !== undefined) throw failure();
     const captured = structuredClone(message);
     this.messages.push(captured);
-    for (const waiter of this.#waiters) {
-      if (waiter.matches(captured)) waiter.resolve(captured);
-    }
+    this.#waiters.notify(captured);
     return { messageId: `<${randomUUID()}@memory.auth-mailer>`, accepted: [addressOf(message.to)], rejected: [], response: '250 OK: captured in memory' };
   }
 
@@ -181,7 +161,7 @@ export class MemoryTransport implements Transport {
    * @returns The matching messages, oldest first.
    */
   findAll(matcher: MessageMatcher): MailMessage[] {
-    return this.messages.filter(toPredicate(matcher));
+    return this.messages.filter(toPredicate(matcher, fieldsOf));
   }
 
   /**
@@ -197,13 +177,7 @@ export class MemoryTransport implements Transport {
    * ```
    */
   extract(pattern: RegExp, matcher?: MessageMatcher): string | undefined {
-    const message = matcher === undefined ? this.last() : this.find(matcher);
-    if (message === undefined) return undefined;
-    for (const text of [message.text, message.html, message.subject]) {
-      const match = text === undefined ? null : new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(text);
-      if (match !== null) return match[1] ?? match[0];
-    }
-    return undefined;
+    return extractFrom(pattern, matcher === undefined ? this.last() : this.find(matcher));
   }
 
   /** Forgets every captured message, every pending injected failure and every stall no send has reached. */
@@ -274,36 +248,11 @@ export class MemoryTransport implements Transport {
   waitFor(matcher: MessageMatcher, options: WaitForOptions = {}): Promise<MailMessage> {
     const existing = this.find(matcher);
     if (existing !== undefined) return Promise.resolve(existing);
-    const timeout = options.timeout ?? 5000;
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        matches: toPredicate(matcher),
-        resolve: (message) => {
-          clearTimeout(timer);
-          this.#waiters.delete(waiter);
-          resolve(message);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(waiter);
-        reject(new MailerError('Unavailable', `waitFor: no matching message arrived within ${timeout} ms`));
-      }, timeout);
-      this.#waiters.add(waiter);
-    });
+    return this.#waiters.wait(toPredicate(matcher, fieldsOf), options.timeout ?? 5000, 'waitFor');
   }
 }
 
-function toPredicate(matcher: MessageMatcher): (message: MailMessage) => boolean {
-  if (typeof matcher === 'function') return matcher;
-  const { to, usageType, locale, subject } = matcher;
-  return (message) =>
-    (to === undefined || addressOf(message.to).toLowerCase() === addressOf(to).toLowerCase()) &&
-    (usageType === undefined || message.usageType === usageType) &&
-    (locale === undefined || message.locale === locale) &&
-    (subject === undefined || (typeof subject === 'string' ? message.subject === subject : subject.test(message.subject)));
-}
-
-/** The bare address of `addr` or `Name <addr>`. */
-function addressOf(mailbox: string): string {
-  return /<([^<>]*)>\s*$/.exec(mailbox)?.[1]?.trim() ?? mailbox.trim();
+/** What a query matches in a captured message. */
+function fieldsOf(message: MailMessage): MatchedFields {
+  return { recipients: [message.to], subject: message.subject, usageType: message.usageType, ...(message.locale === undefined ? {} : { locale: message.locale }) };
 }

@@ -10,6 +10,8 @@ import { importOptional } from '../shared/import-optional.js';
 import { asyncDispose } from '../shared/async-dispose.js';
 import type { MailerConfig } from '../config/mailer-config.js';
 import { MailerError } from '../errors/mailer-error.js';
+import { extractFrom, toPredicate, type MatchedFields, type MessageMatcher, type MessageQuery } from './message-matcher.js';
+import { MessageWaiters } from './message-waiters.js';
 
 /** An SMTP reply the sink answers with instead of accepting: `{ code: 550, message: 'No such user' }`. */
 export interface SinkReply {
@@ -112,7 +114,16 @@ export type SinkConfig = Required<Pick<MailerConfig, 'host' | 'secure' | 'tls'>>
     port: number;
   };
 
-/** Options of {@link SmtpSink.waitForMessages}. */
+/**
+ * The fields a query can match in a received message: `to` matches any envelope recipient
+ * (`RCPT TO`), `subject` the decoded subject. (A received message carries no usage type or locale.)
+ */
+export type ReceivedMessageQuery = Pick<MessageQuery, 'to' | 'subject'>;
+
+/** Selects received messages: a {@link ReceivedMessageQuery}, or a predicate. */
+export type ReceivedMessageMatcher = MessageMatcher<ReceivedMessage, ReceivedMessageQuery>;
+
+/** Options of {@link SmtpSink.waitForMessages} and {@link SmtpSink.waitFor}. */
 export interface SinkWaitOptions {
   /** Milliseconds to wait before rejecting. @default 5000 */
   timeout?: number;
@@ -144,6 +155,46 @@ export interface SmtpSink {
    * @throws {@link index!MailerError} `Unavailable` when they do not arrive in time.
    */
   waitForMessages(count: number, options?: SinkWaitOptions): Promise<ReceivedMessage[]>;
+  /**
+   * Waits for a matching message: resolves at once when one was already received.
+   *
+   * @param matcher - Fields to match (`{ to, subject }`) or a predicate.
+   * @param options - How long to wait.
+   * @returns The (newest) matching message.
+   * @throws {@link index!MailerError} `Unavailable` when none arrives in time.
+   * @example
+   * ```ts
+   * const message = await sink.waitFor({ to: 'ada@example.com', subject: /sign-in/i });
+   * ```
+   */
+  waitFor(matcher: ReceivedMessageMatcher, options?: SinkWaitOptions): Promise<ReceivedMessage>;
+  /**
+   * Finds the most recent message that matches.
+   *
+   * @param matcher - Fields to match or a predicate.
+   * @returns The newest matching message, or `undefined`.
+   */
+  find(matcher: ReceivedMessageMatcher): ReceivedMessage | undefined;
+  /**
+   * Finds every message that matches.
+   *
+   * @param matcher - Fields to match or a predicate.
+   * @returns The matching messages, oldest first.
+   */
+  findAll(matcher: ReceivedMessageMatcher): ReceivedMessage[];
+  /**
+   * Extracts something from the most recent (matching) message: a code, a link. The plain-text
+   * body is searched first, then the HTML body, then the subject.
+   *
+   * @param pattern - What to look for; its first capture group is returned when it has one.
+   * @param matcher - Which messages to consider; all of them when absent.
+   * @returns The first capture group (or the whole match), or `undefined` when nothing matches.
+   * @example
+   * ```ts
+   * const code = sink.extract(/\b(\d{6})\b/, { to: 'ada@example.com' });
+   * ```
+   */
+  extract(pattern: RegExp, matcher?: ReceivedMessageMatcher): string | undefined;
   /** Forgets received messages and resets the connection count. */
   clear(): void;
   /** Stops listening and drops every connection; resolves when no socket is left. */
@@ -192,6 +243,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   );
   const messages: ReceivedMessage[] = [];
   const waiters = new Set<Waiter>();
+  const matchWaiters = new MessageWaiters<ReceivedMessage>();
   let connectionCount = 0;
   const credentials = options.authenticate;
 
@@ -251,6 +303,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
             if (refusal) throw toSmtpError(refusal);
             messages.push(message);
             notify();
+            matchWaiters.notify(message);
             callback(null, 'OK: message received by the test sink');
           })
           .catch((error: unknown) => callback(error as Error));
@@ -318,6 +371,20 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
         waiters.add(waiter);
       });
     },
+    waitFor(matcher, waitOptions = {}) {
+      const existing = sink.find(matcher);
+      if (existing !== undefined) return Promise.resolve(existing);
+      return matchWaiters.wait(toPredicate(matcher, fieldsOf), waitOptions.timeout ?? 5000, 'the SMTP sink waitFor');
+    },
+    find(matcher) {
+      return sink.findAll(matcher).at(-1);
+    },
+    findAll(matcher) {
+      return messages.filter(toPredicate(matcher, fieldsOf));
+    },
+    extract(pattern, matcher) {
+      return extractFrom(pattern, matcher === undefined ? messages.at(-1) : sink.find(matcher));
+    },
     clear() {
       messages.length = 0;
       connectionCount = 0;
@@ -339,6 +406,11 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
   };
   return sink;
+}
+
+/** What a query matches in a received message: the envelope's recipients and the subject. */
+function fieldsOf(message: ReceivedMessage): MatchedFields {
+  return { recipients: message.envelope.to, ...(message.subject === undefined ? {} : { subject: message.subject }) };
 }
 
 function waitForClose(socket: Socket): Promise<void> {

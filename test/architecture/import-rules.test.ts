@@ -51,7 +51,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // borrows only the renderer's HTML escaping.
   links: [...FOUNDATION, 'links', 'render'],
   core: [...FOUNDATION, 'core', 'config', 'templates', 'message', 'delivery', 'rate-limit', 'transports/smtp'],
-  cli: [...FOUNDATION, 'cli', 'core', 'config', 'templates', 'transports/smtp', 'testing'],
+  // The CLI's pages (preview, dev) borrow the renderer's HTML escaping, as links does.
+  cli: [...FOUNDATION, 'cli', 'core', 'config', 'templates', 'render', 'transports/smtp', 'testing'],
   // auth-mailer/redis: checks requests (message) and limits (rate-limit) at enqueue, and hands jobs
   // to a Mailer (core) in its workers; nothing below imports it.
   redis: [...FOUNDATION, 'redis', 'message', 'rate-limit', 'core'],

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -42,4 +42,34 @@ describe('the built auth-mailer executable', () => {
     const result = await spawnCli(['send']);
     expect(result.code).toBe(2);
   });
+});
+
+describe('the built executable serving a page', () => {
+  beforeAll(async () => {
+    if (!existsSync(main)) await exec('npx', ['tsup'], { cwd: root, timeout: 120_000 });
+  }, 120_000);
+
+  /** Starts `dev`, waits for its inbox URL, sends `signal`, and resolves with the exit code and the URL. */
+  async function stopWith(signal: NodeJS.Signals): Promise<{ code: number | null; url: string }> {
+    const child = spawn(process.execPath, [main, 'dev'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const found = /Inbox at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1];
+        if (found !== undefined) resolve(found);
+      });
+      child.once('exit', () => reject(new Error(`dev exited before printing its URL: ${stdout}`)));
+    });
+    expect((await fetch(url)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    return { code: await exited, url };
+  }
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('dev stops on %s with exit code 0, its port closed', async (signal) => {
+    const { code, url } = await stopWith(signal);
+    expect(code).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
+  }, 30_000);
 });

@@ -56,3 +56,50 @@ export function baseConfig(overrides: Record<string, unknown> = {}): Record<stri
     ...overrides,
   };
 }
+
+/** A command that keeps running (preview, dev), started in-process. */
+export interface RunningCli {
+  /** Resolves with the first match of `pattern` in stdout (its first group, or the whole match). */
+  waitForOutput(pattern: RegExp): Promise<string>;
+  /** Stops the command as Ctrl-C would and resolves with how it ended. */
+  stop(): Promise<CliRun>;
+  /** Resolves when the command ends on its own (a failure at start). */
+  readonly done: Promise<CliRun>;
+}
+
+/** Starts a long-running command in-process; `stop()` aborts its `io.signal`. */
+export function startCli(argv: string[], options: { env?: Record<string, string | undefined> } = {}): RunningCli {
+  let stdout = '';
+  let stderr = '';
+  const controller = new AbortController();
+  const listeners = new Set<() => void>();
+  const collect = (chunk: string): void => {
+    stdout += chunk;
+    for (const listener of listeners) listener();
+  };
+  const done = runCli(argv, {
+    stdout: { write: collect, isTTY: false },
+    stderr: { write: (chunk: string) => (stderr += chunk), isTTY: false },
+    env: options.env ?? {},
+    signal: controller.signal,
+  }).then((code) => ({ code, stdout, stderr }));
+  return {
+    done,
+    waitForOutput: (pattern) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = pattern.exec(stdout);
+          if (match === null) return;
+          listeners.delete(check);
+          resolve(match[1] ?? match[0]);
+        };
+        listeners.add(check);
+        check();
+        void done.then((result) => reject(new Error(`the command ended (exit ${result.code}) before printing ${pattern}:\n${result.stderr}${result.stdout}`)));
+      }),
+    stop: () => {
+      controller.abort();
+      return done;
+    },
+  };
+}

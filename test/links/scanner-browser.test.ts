@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkConfirmHandler, type LinkConfirmHandler } from '../../src/links/index.js';
+import { chromiumOrFail, launchChromium, skipWithoutChromium } from '../helpers/chromium.js';
 import { serveFetchHandler, type FetchServer } from '../helpers/serve-fetch-handler.js';
 
 // Debian's chromium, not a downloaded browser. Outside CI a machine without it skips; CI fails.
-const CHROMIUM = '/usr/bin/chromium';
-const INSTALLED = existsSync(CHROMIUM);
-const SKIP = !INSTALLED && !process.env.CI;
-if (SKIP) console.warn('Chromium is not installed: skipping the scanner tests of the link page (CI runs them).');
+const SKIP = skipWithoutChromium('the scanner tests of the link page');
 
 const TOKEN = 'tok_7f3a9c2e';
 
@@ -72,17 +69,10 @@ describe.skipIf(SKIP)('an emailed link served by createLinkConfirmHandler, opene
   let launched: Browser | undefined;
   const servers: FetchServer[] = [];
   // Each test fails with this when Chromium is missing (under CI), so that CI counts the failures.
-  const browserOrFail = (): Browser => {
-    if (launched === undefined) throw new Error(`Chromium is not installed at ${CHROMIUM}; CI must install it (apt-get install chromium, see .ci/run).`);
-    return launched;
-  };
+  const browserOrFail = (): Browser => chromiumOrFail(launched);
 
   beforeAll(async () => {
-    if (!INSTALLED) return;
-    launched = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    launched = await launchChromium();
   });
 
   afterAll(async () => {

@@ -139,3 +139,53 @@ describe('startSmtpSink', () => {
     pooled.close();
   });
 });
+
+describe('the SMTP sink test helpers, as MemoryTransport has them', () => {
+  it('find and findAll select received messages by recipient (any RCPT TO, case-insensitively) and subject', async () => {
+    sink = await startSmtpSink();
+    await deliver(sink, { to: 'Ada <ada@example.com>', subject: 'Your sign-in code' });
+    await deliver(sink, { to: 'bob@example.com', cc: 'carol@example.com', subject: 'Reset your password' });
+    await deliver(sink, { to: 'ada@example.com', subject: 'Reset your password' });
+
+    expect(sink.find({ to: 'ADA@example.com' })?.subject).toBe('Reset your password');
+    expect(sink.findAll({ to: 'Ada <ada@example.com>' }).map((message) => message.subject)).toEqual(['Your sign-in code', 'Reset your password']);
+    expect(sink.find({ to: 'carol@example.com' })?.envelope.to).toEqual(['bob@example.com', 'carol@example.com']);
+    expect(sink.findAll({ subject: /reset/i })).toHaveLength(2);
+    expect(sink.find({ to: 'ada@example.com', subject: 'Your sign-in code' })?.envelope.to).toEqual(['ada@example.com']);
+    expect(sink.find((message) => message.headers['x-trace'] === 'abc' && message.subject === 'Your sign-in code')).toBeDefined();
+    expect(sink.find({ to: 'nobody@example.com' })).toBeUndefined();
+  });
+
+  it('extract reads a code or link from the newest matching message: text first, then HTML, then subject', async () => {
+    sink = await startSmtpSink();
+    await deliver(sink, { to: 'ada@example.com', text: 'Code: 111111', html: '<a href="https://x.example/a?t=1">go</a>' });
+    await deliver(sink, { to: 'bob@example.com', text: 'Code: 222222', html: '<a href="https://x.example/b?t=2">go</a>' });
+
+    expect(sink.extract(/\b(\d{6})\b/)).toBe('222222');
+    expect(sink.extract(/\b(\d{6})\b/g, { to: 'ada@example.com' })).toBe('111111');
+    expect(sink.extract(/href="([^"]+)"/, { to: 'ada@example.com' })).toBe('https://x.example/a?t=1');
+    expect(sink.extract(/Grü\S+/, { to: 'bob@example.com' })).toBe('Grüße');
+    expect(sink.extract(/\b(\d{6})\b/, { to: 'nobody@example.com' })).toBeUndefined();
+  });
+
+  it('waitFor resolves with a message received earlier, or with the first matching one to arrive', async () => {
+    sink = await startSmtpSink();
+    await deliver(sink, { to: 'ada@example.com', subject: 'first' });
+    expect((await sink.waitFor({ to: 'ada@example.com' })).subject).toBe('first');
+
+    const waiting = sink.waitFor({ to: 'bob@example.com', subject: /code/ });
+    await deliver(sink, { to: 'bob@example.com', subject: 'not it' });
+    await deliver(sink, { to: 'bob@example.com', subject: 'your code' });
+    const message = await waiting;
+    expect(message.subject).toBe('your code');
+    expect(sink.extract(/(\d{6})/, { subject: 'your code' })).toBe('123456');
+  });
+
+  it('waitFor rejects with Unavailable when no matching message arrives in time', async () => {
+    sink = await startSmtpSink();
+    await deliver(sink, { to: 'ada@example.com' });
+    const error: unknown = await sink.waitFor({ to: 'bob@example.com' }, { timeout: 20 }).catch((caught: unknown) => caught);
+    expect(isMailerError(error) && error.code).toBe('Unavailable');
+    expect((error as Error).message).toContain('no matching message arrived within 20 ms');
+  });
+});

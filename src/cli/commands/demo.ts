@@ -16,12 +16,16 @@ import { demoConfig } from '../demo-config.js';
 import { describeError } from '../describe-error.js';
 import { ExitCode } from '../exit-code.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { parsePortOption } from '../port-option.js';
 import { receivedMimeStructure } from '../received-mime-structure.js';
 import { reportFailure } from '../report-failure.js';
+import type { LocalServer } from '../serve-local-page.js';
+import { serveInbox } from '../serve-inbox.js';
 import { createStyle, type Style } from '../style.js';
 import { UsageError } from '../usage-error.js';
+import { waitForStop } from '../wait-for-stop.js';
 
-const HELP = `Usage: auth-mailer demo
+const HELP = `Usage: auth-mailer demo [--serve [--port <port>]]
 
 Runs the whole job on your machine, with nothing to configure: starts an SMTP server on
 127.0.0.1 (a free port, AUTH required), builds a mailer from an embedded config written the
@@ -29,6 +33,12 @@ way a Logto SMTP connector config is (port as a string, plain-text and HTML temp
 nine usage types, one in Japanese), sends one message per usage type, and prints what the
 server received: usage type, recipient, subject, whether the code (or link) arrived, and the
 MIME parts. Everything is closed before it exits.
+
+Options:
+  --serve          keep running after the nine sends, with a web inbox on 127.0.0.1 showing
+                   what the server received; Ctrl-C stops it
+  --port <port>    the inbox's HTTP port with --serve (default 0: a free port; the URL is printed)
+  -h, --help       this help
 
 Exit codes: 0 every message arrived with its code, 1 otherwise, 2 usage error.`;
 
@@ -47,12 +57,15 @@ export const demoCommand: CliCommand = {
   summary: 'send one message per usage type to an in-process SMTP server and show what arrived',
   help: HELP,
   async run(args, io) {
-    const { positionals } = parseCommandArgs('demo', args, {});
+    const { values, positionals } = parseCommandArgs('demo', args, { serve: { type: 'boolean' }, port: { type: 'string' } });
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`, 'demo');
+    if (values.port !== undefined && values.serve !== true) throw new UsageError('--port goes with --serve', 'demo');
+    const port = parsePortOption('demo', values.port);
     const style = createStyle(io.stdout, io.env);
     const credentials = { user: 'demo@acme.example', pass: randomBytes(18).toString('base64url') };
     let sink: SmtpSink | undefined;
     let mailer: Mailer | undefined;
+    let inbox: LocalServer | undefined;
     try {
       sink = await startSmtpSink({ authenticate: credentials });
       mailer = createMailer(demoConfig({ host: sink.host, port: sink.port, ...credentials }));
@@ -75,10 +88,16 @@ export const demoCommand: CliCommand = {
       }
       const summary = `${delivered} of ${sends.length} messages delivered`;
       io.stdout.write(`\n${delivered === sends.length ? style.green(summary) : style.red(summary)}\n`);
+      if (values.serve === true) {
+        inbox = await serveInbox(sink, port);
+        io.stdout.write(`\n${style.green('✔')} Inbox at ${style.bold(inbox.url)} (Ctrl-C stops it)\n`);
+        await waitForStop(io.signal);
+      }
       return delivered === sends.length ? ExitCode.Ok : ExitCode.Failure;
     } catch (error) {
       return reportFailure(io, error);
     } finally {
+      await inbox?.close();
       await mailer?.close();
       await sink?.close();
     }

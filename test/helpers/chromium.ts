@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's chromium, not a downloaded browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Whether Chromium is installed here. */
+export const CHROMIUM_INSTALLED = existsSync(CHROMIUM);
+
+/**
+ * Whether a suite that needs Chromium skips: only outside CI on a machine without it (with a
+ * warning). Under CI=true a missing Chromium fails the tests instead, through {@link chromiumOrFail}.
+ */
+export function skipWithoutChromium(what: string): boolean {
+  const skip = !CHROMIUM_INSTALLED && !process.env.CI;
+  if (skip) console.warn(`Chromium is not installed: skipping ${what} (CI runs them).`);
+  return skip;
+}
+
+/** Launches headless Chromium, or resolves with `undefined` when it is not installed. */
+export async function launchChromium(): Promise<Browser | undefined> {
+  if (!CHROMIUM_INSTALLED) return undefined;
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The launched browser, or an error telling CI to install Chromium (so each test fails rather than passes). */
+export function chromiumOrFail(launched: Browser | undefined): Browser {
+  if (launched === undefined) throw new Error(`Chromium is not installed at ${CHROMIUM}; CI must install it (apt-get install chromium, see .ci/run).`);
+  return launched;
+}
