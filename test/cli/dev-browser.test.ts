@@ -2,23 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../src/create-mailer.js';
-import { chromiumOrFail, launchChromium, skipWithoutChromium } from '../helpers/chromium.js';
+import { chromiumOrFail, launchChromium, openPage, skipWithoutChromium } from '../helpers/chromium.js';
 import { startCli, type RunningCli } from './run-cli-helper.js';
 
 const SKIP = skipWithoutChromium('the browser tests of the auth-mailer dev inbox');
 const ARTIFACTS = 'test-artifacts/inbox';
 
-/** Opens a page and collects what would show in its console as an error. */
-async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, errors };
-}
 
 /** The text of every message frame on the page. */
 async function frameTexts(page: Page): Promise<string[]> {

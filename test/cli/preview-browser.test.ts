@@ -1,27 +1,12 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrFail, launchChromium, skipWithoutChromium } from '../helpers/chromium.js';
+import { chromiumOrFail, launchChromium, openPage, skipWithoutChromium } from '../helpers/chromium.js';
 import { startCli, tempDir, writeConfig, type RunningCli } from './run-cli-helper.js';
 
 const SKIP = skipWithoutChromium('the browser tests of auth-mailer preview');
 const ARTIFACTS = 'test-artifacts/preview';
 
-/** Opens a page and collects what would show in its console as an error. */
-async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('dialog', (dialog) => {
-    errors.push(`a message's script ran: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, errors };
-}
 
 describe.skipIf(SKIP)('auth-mailer preview, in headless Chromium', () => {
   let launched: Browser | undefined;

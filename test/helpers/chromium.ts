@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium, not a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -30,4 +30,27 @@ export async function launchChromium(): Promise<Browser | undefined> {
 export function chromiumOrFail(launched: Browser | undefined): Browser {
   if (launched === undefined) throw new Error(`Chromium is not installed at ${CHROMIUM}; CI must install it (apt-get install chromium, see .ci/run).`);
   return launched;
+}
+
+/**
+ * Opens a page and collects what would show in its console as an error: console errors, uncaught
+ * exceptions, and any dialog (a message's script that ran; the dialog is dismissed).
+ *
+ * @param browser - The launched browser.
+ * @param url - The page to load.
+ * @returns The loaded page and the errors seen, which keep growing while the page lives.
+ */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    errors.push(`a message's script ran: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors };
 }
