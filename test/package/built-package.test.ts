@@ -46,6 +46,32 @@ describe('the built package', () => {
     expect([imported.trim(), required.trim()]).toEqual(['function 200', 'function 200']);
   });
 
+  it('throws the main entry\'s MailerError from the side entries, in both module systems', () => {
+    const esm = runNode([
+      '--input-type=module',
+      '-e',
+      `import { MailerError } from 'auth-mailer';
+       import { MemoryTransport } from 'auth-mailer/testing';
+       const transport = new MemoryTransport();
+       await transport.close();
+       const message = { from: 'a@example.com', to: 'b@example.com', subject: 's', text: 't', usageType: 'SignIn' };
+       const error = await transport.send(message, { signal: new AbortController().signal }).catch((caught) => caught);
+       console.log(error instanceof MailerError, error.code);`,
+    ]);
+    expect(esm.trim()).toBe('true Closed');
+    const cjs = runNode([
+      '-e',
+      `const { MailerError } = require('auth-mailer');
+       const { MemoryTransport } = require('auth-mailer/testing');
+       const transport = new MemoryTransport();
+       const message = { from: 'a@example.com', to: 'b@example.com', subject: 's', text: 't', usageType: 'SignIn' };
+       transport.close()
+         .then(() => transport.send(message, { signal: new AbortController().signal }))
+         .catch((error) => console.log(error instanceof MailerError, error.code));`,
+    ]);
+    expect(cjs.trim()).toBe('true Closed');
+  });
+
   it('recognises an error from the CJS copy in the ESM copy', () => {
     const output = runNode([
       '--input-type=module',
