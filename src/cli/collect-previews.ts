@@ -14,7 +14,7 @@ import { failureCard, messageCard } from './message-card.js';
 import { createStyle } from './style.js';
 
 /** The recipient every preview is addressed to. */
-export const PREVIEW_RECIPIENT = 'ada@example.com';
+const PREVIEW_RECIPIENT = 'ada@example.com';
 
 /** The variables every preview gets, before the user's `--var` pairs. */
 export const SAMPLE_PAYLOAD: Readonly<TemplatePayload> = Object.freeze({

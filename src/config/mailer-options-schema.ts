@@ -9,6 +9,7 @@ import type { RateLimitStore } from '../types/rate-limit.js';
 import type { TemplateStore } from '../types/template.js';
 import type { Transport } from '../types/transport.js';
 import type { UsageType } from '../types/usage-type.js';
+import { kindOf } from '../shared/kind-of.js';
 import { mustBe } from './config-schema.js';
 
 /** The longest delay a Node timer keeps: a longer one fires at once, again and again. */
@@ -49,7 +50,7 @@ const ANY_SIZE = Number.MAX_SAFE_INTEGER;
 function withMethod<T>(method: string, what: string) {
   return v.custom<T>(
     (input) => typeof input === 'object' && input !== null && typeof (input as Record<string, unknown>)[method] === 'function',
-    (issue) => `must be ${what}; got ${typeof issue.input === 'object' && issue.input !== null ? `an object without ${method}()` : mustBe(what)(issue).split('; got ')[1]}`,
+    (issue) => `must be ${what}; got ${typeof issue.input === 'object' && issue.input !== null ? `an object without ${method}()` : kindOf(issue.input)}`,
   );
 }
 

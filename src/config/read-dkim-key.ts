@@ -8,7 +8,7 @@ import type { KeyObject } from 'node:crypto';
 import { nodeCrypto } from '../shared/node-crypto.js';
 
 /** The smallest RSA key receivers accept (RFC 8301: verifiers reject shorter keys). */
-export const MIN_DKIM_KEY_BITS = 1024;
+const MIN_DKIM_KEY_BITS = 1024;
 
 /** What {@link readDkimKey} found: the key's size and public half, or what is wrong with it. */
 export type DkimKeyReading = { bits: number; publicKey: string } | { problem: string };

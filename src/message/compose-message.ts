@@ -20,7 +20,7 @@ const AUTO_SUBMITTED_HEADER = { 'Auto-Submitted': 'auto-generated' } as const;
  * folded under an expired one that the reader then types. A custom header of the same name (Logto
  * configs may carry a fixed one) replaces it: an explicit choice wins over the default.
  */
-export const THREAD_BREAKING_HEADER = 'X-Entity-Ref-ID';
+const THREAD_BREAKING_HEADER = 'X-Entity-Ref-ID';
 
 /** What every message carries unless its template says otherwise. */
 export interface MessageDefaults {

@@ -20,7 +20,7 @@ export interface OutboxJobData {
 }
 
 /** What every masked value is replaced with. */
-export const MASK = '***';
+const MASK = '***';
 
 /** The payload keys kept as they are: they are no secret, and logs need them. */
 const KEPT = new Set(['locale']);

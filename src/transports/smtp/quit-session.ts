@@ -7,7 +7,7 @@
  */
 
 /** How long to wait for the server's reply to QUIT before closing from our side. */
-export const QUIT_GRACE = 2000;
+const QUIT_GRACE = 2000;
 
 /** The part of nodemailer's `SMTPConnection` a QUIT needs; `quit()` closes it when the reply comes. */
 export interface QuittableConnection {
