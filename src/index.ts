@@ -6,6 +6,7 @@
 export { createMailer } from './create-mailer.js';
 export { Mailer } from './mailer.js';
 export { KNOWN_USAGE_TYPES } from './types/usage-type.js';
+export { localeFromHeaders, type HeadersLike } from './templates/locale-from-headers.js';
 export { MailerError, isMailerError, type MailerErrorCode, type MailerErrorDetails, type ConfigIssue } from './errors/mailer-error.js';
 export type {
   MailerConfig,
