@@ -44,6 +44,27 @@ export interface CompiledTemplate {
    *   the plain-text converter is not loaded.
    */
   render(payload: TemplatePayload): RenderedContent;
+  /**
+   * Lists the template's tags, to tell which payload variables it reads (`auth-mailer check`).
+   *
+   * @returns Every variable and section tag of the subject, content and text, in order.
+   */
+  listTags(): TemplateTag[];
+}
+
+/** A variable or section tag of a template, as {@link CompiledTemplate.listTags} lists it. */
+export interface TemplateTag {
+  /** The field the tag is in. */
+  readonly field: 'subject' | 'content' | 'text';
+  /** The payload variable it reads: the first segment of a dotted name (`user` of `user.name`); `.` for `{{.}}`. */
+  readonly variable: string;
+  /**
+   * `variable` for `{{x}}`/`{{{x}}}`, which a missing value fails; `section` for `{{#x}}`, which a
+   * missing value hides; `inverted` for `{{^x}}`, which a missing value shows.
+   */
+  readonly kind: 'variable' | 'section' | 'inverted';
+  /** The sections the tag sits in, outermost first: it renders only when each of them does. */
+  readonly within: readonly Omit<TemplateTag, 'field' | 'within'>[];
 }
 
 type MustacheToken = [type: string, value: string, start: number, end: number, children?: MustacheToken[]];
@@ -110,7 +131,22 @@ export function compileTemplate(definition: TemplateDefinition): CompiledTemplat
         html: body,
       };
     },
+    listTags: () => [
+      ...tagsOf('subject', subject),
+      ...tagsOf('content', content),
+      ...(text === undefined ? [] : tagsOf('text', text)),
+    ],
   };
+}
+
+function tagsOf(field: TemplateTag['field'], nodes: readonly TemplateNode[], within: TemplateTag['within'] = []): TemplateTag[] {
+  return nodes.flatMap((node): TemplateTag[] => {
+    if (typeof node === 'string') return [];
+    const variable = node.name.path?.[0] ?? node.name.source;
+    if (node.kind === 'variable') return [{ field, variable, kind: 'variable', within }];
+    const section = { variable, kind: node.inverted ? ('inverted' as const) : ('section' as const) };
+    return [{ field, ...section, within }, ...tagsOf(field, node.children, [...within, section])];
+  });
 }
 
 function copyDefinition(definition: TemplateDefinition): TemplateDefinition {
