@@ -5,7 +5,7 @@
  */
 import { MailerError, type ConfigIssue } from '../errors/mailer-error.js';
 import { kindOf } from '../shared/kind-of.js';
-import type { Mailer } from '../mailer.js';
+import type { MailSender } from '../types/mail-sender.js';
 import type { RateLimitOptions } from '../types/rate-limit.js';
 import type { RedisConnection } from './redis-connection.js';
 
@@ -37,8 +37,8 @@ export interface OutboxKeepFailed {
 export interface RedisOutboxOptions {
   /** Where Redis is: a URL (`redis://:pass@host:6379/0`) or its parts. Use one with AOF on (docs/scaling.md). */
   connection: RedisConnection;
-  /** The mailer the workers send through. Needed by `work()`; an enqueue-only process may leave it out. */
-  mailer?: Mailer;
+  /** The mailer the workers send through (a `Mailer`). Needed by `work()`; an enqueue-only process may leave it out. */
+  mailer?: MailSender;
   /** The queue's name: outboxes with the same name and connection share their jobs. @default 'auth-mailer' */
   queueName?: string;
   /** Put before every BullMQ key. @default 'auth-mailer' */
@@ -76,7 +76,7 @@ export interface RedisOutboxOptions {
 /** {@link RedisOutboxOptions} with the defaults applied. */
 export interface ResolvedOutboxOptions {
   connection: RedisConnection;
-  mailer: Mailer | undefined;
+  mailer: MailSender | undefined;
   queueName: string;
   prefix: string;
   rateLimit: RateLimitOptions | undefined;

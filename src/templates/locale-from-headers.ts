@@ -11,7 +11,15 @@ import { MAX_LOCALE_LENGTH, MAX_LOCALE_TAGS, readLocalePreferences } from './loc
  * record of header names to values as Node's `IncomingHttpHeaders` holds them (any case of name).
  */
 export type HeadersLike =
-  | { get(name: string): string | null | undefined }
+  | {
+      /**
+       * Reads one header, as Fetch `Headers.get` does.
+       *
+       * @param name - The header's name, any case.
+       * @returns Its value, or `null`/`undefined` when absent.
+       */
+      get(name: string): string | null | undefined;
+    }
   | Readonly<Record<string, string | readonly string[] | number | undefined>>;
 
 /**
