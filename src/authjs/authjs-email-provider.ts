@@ -1,12 +1,11 @@
 /**
- * A whole Auth.js email provider that sends through a {@link Mailer}: the bare `type: 'email'`
+ * A whole Auth.js email provider that sends through a `Mailer`: the bare `type: 'email'`
  * provider, so Auth.js's own Nodemailer provider (and the second nodemailer it needs) stays out.
  *
  * @module
  */
 import type { EmailConfig } from '@auth/core/providers/email';
-import type { Mailer } from '../mailer.js';
-import { sendVerificationRequest, type AuthjsSendOptions } from './send-verification-request.js';
+import { sendVerificationRequest, type AuthjsMailer, type AuthjsSendOptions } from './send-verification-request.js';
 
 /** How {@link authjsEmailProvider} builds the provider: Auth.js's email provider settings, and how to send. */
 export interface AuthjsEmailProviderOptions extends AuthjsSendOptions {
@@ -54,7 +53,7 @@ export interface AuthjsEmailProviderOptions extends AuthjsSendOptions {
  * });
  * ```
  */
-export function authjsEmailProvider(mailer: Mailer, options: AuthjsEmailProviderOptions = {}): EmailConfig {
+export function authjsEmailProvider(mailer: AuthjsMailer, options: AuthjsEmailProviderOptions = {}): EmailConfig {
   const { id = 'email', name = 'Email', maxAge, normalizeIdentifier, generateVerificationToken, secret, ...sendOptions } = options;
   return {
     id,

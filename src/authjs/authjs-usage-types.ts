@@ -14,5 +14,6 @@ import type { UsageType } from '../types/usage-type.js';
  * | the email provider's `sendVerificationRequest` (sign in, and sign up on first use) | `MagicLink` |
  */
 export const AUTHJS_USAGE_TYPES = Object.freeze({
+  /** The email provider's sign-in link, sent as a magic link. */
   sendVerificationRequest: 'MagicLink',
 } as const satisfies Record<string, UsageType>);
