@@ -172,7 +172,22 @@ describe('a failed send, as Auth.js and its users see it', () => {
     expect(rejections).toEqual([]);
   });
 
-  it('refuses an address Auth.js\'s default normalizer lets through but that names two recipients', async () => {
+  it('lets the mailer\'s rate limit stop a flood of sign-in emails to one address, with the time to wait', async () => {
+    sink = await startSmtpSink();
+    const mailer = createMailer({ ...sink.config, fromEmail: 'auth@acme.example', templates: TEMPLATES }, { rateLimit: { limit: 1, window: 60_000 } });
+    mailers.push(mailer);
+    const app = authjsApp([authjsEmailProvider(mailer)]);
+
+    await app.browser().signInWithEmail('ada@example.com');
+    const flooded = await app.browser().signInWithEmail('ada@example.com');
+
+    expect(flooded.headers.get('location')).toBe(`${ORIGIN}/auth/signin?error=Configuration`);
+    expect(mailerErrorOf(app.loggedErrors[0])).toMatchObject({ code: 'RateLimited', retryable: true, retryAfter: expect.any(Number) });
+    expect(sink.messages).toHaveLength(1);
+    expect(rejections).toEqual([]);
+  });
+
+  it('refuses a,b@example.com, which Auth.js\'s default normalizer lets through and nodemailer reads as b@example.com', async () => {
     const { mailer, sink } = await mailerAndSink();
     const app = authjsApp([authjsEmailProvider(mailer)]);
 
@@ -207,6 +222,17 @@ describe('a failed send, as Auth.js and its users see it', () => {
     const swallowed = (await signIn(bare)) as unknown as Response & { redirect?: unknown };
     expect(swallowed).toBeInstanceOf(Response);
     expect(swallowed.redirect).toBeUndefined();
+  });
+});
+
+describe('mailerErrorOf', () => {
+  it('finds the MailerError itself or as cause.err, and nothing in anything else', () => {
+    const failure = new MailerError('Unavailable', 'down');
+    expect(mailerErrorOf(failure)).toBe(failure);
+    expect(mailerErrorOf(new AuthError('x', { cause: { err: failure } }))).toBe(failure);
+    for (const other of [undefined, null, 'MailerError', new Error('x', { cause: failure }), new AuthError('x', { cause: { err: new Error('y') } })]) {
+      expect(mailerErrorOf(other)).toBeUndefined();
+    }
   });
 });
 
