@@ -56,6 +56,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // auth-mailer/redis: checks requests (message) and limits (rate-limit) at enqueue, and hands jobs
   // to a Mailer (core) in its workers; nothing below imports it.
   redis: [...FOUNDATION, 'redis', 'message', 'rate-limit', 'core'],
+  // auth-mailer/authjs: hands Auth.js's sign-in links to a Mailer (core), with the request's
+  // language read by the templates floor's localeFromHeaders.
+  authjs: [...FOUNDATION, 'authjs', 'core', 'templates'],
 };
 
 /** Which files may import each package (by the start of their path under src/). */
@@ -68,6 +71,8 @@ const PACKAGE_OWNERS: Readonly<Record<string, readonly string[]>> = {
   mailparser: ['testing/'],
   bullmq: ['redis/'],
   ioredis: ['redis/'],
+  // @auth/core, keyed by its scope (the check splits a specifier at its first slash).
+  '@auth': ['authjs/'],
 };
 
 const files = sourceFiles();

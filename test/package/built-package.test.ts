@@ -180,4 +180,51 @@ describe('the built package', () => {
     const enqueue = "await outbox.enqueue({ to: 'b@example.com', type: 'SignIn' }).catch((error) => console.log(error.message));";
     expect(runNode([...forbid(name), '--input-type=module', '-e', redisEntry(enqueue)])).toContain(`${name} was loaded`);
   });
+
+  // @auth/core is an optional peer of auth-mailer/authjs: loaded by the first sign-in email, never by an import.
+  const authjsSend = `
+    const transport = new MemoryTransport();
+    const mailer = createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com',
+      templates: [{ usageType: 'MagicLink', contentType: 'text/plain', subject: '{{host}} {{locale}}', content: '{{{link}}}' }] }, { transport });
+    const provider = authjsEmailProvider(mailer);
+    const url = 'https://app.example/auth/callback/email?token=t';
+    const request = new Request('https://app.example/auth/signin/email', { headers: { 'accept-language': 'de' } });
+    const send = () => provider.sendVerificationRequest({ identifier: 'b@example.com', url, expires: new Date(Date.now() + 6e5), token: 't', provider, theme: {}, request });
+    const sent = await send().then(() => transport.messages[0].subject, (error) => error.message);
+    await mailer.close();
+    const failed = await send().then(() => 'sent', (error) => [error.type, mailerErrorOf(error)?.code].join(' '));
+    console.log(provider.type, sent, '|', failed);`;
+
+  it('serves auth-mailer/authjs through import and require; the main entry and the import never load @auth/core', () => {
+    const imported = runNode([
+      ...forbid('@auth/core/errors'),
+      '--input-type=module',
+      '-e',
+      `import { createMailer } from 'auth-mailer';
+       import { authjsEmailProvider, authjsVariables } from 'auth-mailer/authjs';
+       createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com' });
+       console.log(authjsEmailProvider({}).type, authjsVariables.framework);`,
+    ]);
+    const required = runNode([
+      '-e',
+      `const { createMailer } = require('auth-mailer');
+       const { MemoryTransport } = require('auth-mailer/testing');
+       const { authjsEmailProvider, mailerErrorOf } = require('auth-mailer/authjs');
+       (async () => { ${authjsSend} })();`,
+    ]);
+    expect([imported.trim(), required.trim()]).toEqual(['email authjs', 'email app.example de | EmailSignInError Closed']);
+  });
+
+  it('loads @auth/core at the first sign-in email (the check above can fail)', () => {
+    const output = runNode([
+      ...forbid('@auth/core/errors'),
+      '--input-type=module',
+      '-e',
+      `import { createMailer } from 'auth-mailer';
+       import { MemoryTransport } from 'auth-mailer/testing';
+       import { authjsEmailProvider, mailerErrorOf } from 'auth-mailer/authjs';
+       ${authjsSend}`,
+    ]);
+    expect(output).toContain('@auth/core/errors was loaded');
+  });
 });

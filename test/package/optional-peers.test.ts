@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * An app folder with auth-mailer installed as production installs it: its runtime dependencies,
- * and none of the optional peers `smtp-server`, `mailparser`, `bullmq` and `ioredis`.
+ * and none of the optional peers `smtp-server`, `mailparser`, `bullmq`, `ioredis` and `@auth/core`.
  */
 let app: string;
 beforeAll(() => {
@@ -72,5 +72,22 @@ describe('a production install without the optional peers', () => {
     const failure = JSON.parse(output) as Record<string, string>;
     expect(failure).toMatchObject({ name: 'MailerError', code: 'InvalidConfig', hint: 'npm install bullmq ioredis' });
     expect(failure.message).toMatch(/^Cannot start the Redis outbox: the package `bullmq` is not installed\./);
+  });
+
+  it('says to install @auth/core when the Auth.js provider sends its first sign-in email', () => {
+    const output = runInApp(`
+      import { createMailer } from 'auth-mailer';
+      import { MemoryTransport } from 'auth-mailer/testing';
+      import { authjsEmailProvider } from 'auth-mailer/authjs';
+      const transport = new MemoryTransport();
+      const provider = authjsEmailProvider(createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com' }, { transport }));
+      const request = new Request('https://app.example/auth/signin/email');
+      await provider.sendVerificationRequest({ identifier: 'b@example.com', url: 'https://app.example/cb?token=t', expires: new Date(), token: 't', provider, theme: {}, request }).then(
+        () => console.log('sent'),
+        (error) => console.log(JSON.stringify({ name: error.name, code: error.code, message: error.message, hint: error.hint, sent: transport.messages.length })),
+      );`);
+    const failure = JSON.parse(output) as Record<string, string>;
+    expect(failure).toMatchObject({ name: 'MailerError', code: 'InvalidConfig', hint: 'npm install @auth/core', sent: 0 });
+    expect(failure.message).toMatch(/^Cannot start the Auth.js email provider: the package `@auth\/core` is not installed\./);
   });
 });
