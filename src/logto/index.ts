@@ -1,0 +1,13 @@
+/**
+ * `auth-mailer/logto`: a Logto email connector, a drop-in for `@logto/connector-smtp` that sends
+ * through auth-mailer (same metadata id, same config, same `sendMessage`). `@logto/connector-kit`
+ * is an optional peer dependency (`npm install @logto/connector-kit`), loaded when Logto first
+ * creates the connector; the main entry never loads it.
+ *
+ * @packageDocumentation
+ */
+export { createSmtpConnector, defineSmtpConnector, type SmtpConnectorFactory, type SmtpConnectorOptions } from './smtp-connector.js';
+export { CONNECTOR_METADATA } from './connector-metadata.js';
+export { LOGTO_USAGE_TYPES } from './logto-usage-types.js';
+export { CONNECTOR_ERROR_CODES } from './to-connector-error.js';
+export { LOGTO_VARIABLES } from './logto-variables.js';
