@@ -56,6 +56,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // auth-mailer/redis: checks requests (message) and limits (rate-limit) at enqueue, and hands jobs
   // to a Mailer (core) in its workers; nothing below imports it.
   redis: [...FOUNDATION, 'redis', 'message', 'rate-limit', 'core'],
+  // auth-mailer/logto: a Logto email connector that creates its mailers with createMailer (core)
+  // from the config Logto stores; nothing below imports it.
+  logto: [...FOUNDATION, 'logto', 'core'],
 };
 
 /** Which files may import each package (by the start of their path under src/). */
@@ -68,6 +71,8 @@ const PACKAGE_OWNERS: Readonly<Record<string, readonly string[]>> = {
   mailparser: ['testing/'],
   bullmq: ['redis/'],
   ioredis: ['redis/'],
+  // @logto/connector-kit (the scope is what a specifier's first segment names).
+  '@logto': ['logto/'],
 };
 
 const files = sourceFiles();
