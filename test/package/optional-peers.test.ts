@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * An app folder with auth-mailer installed as production installs it: its runtime dependencies,
- * and none of the optional peers `smtp-server`, `mailparser`, `bullmq` and `ioredis`.
+ * and none of the optional peers `smtp-server`, `mailparser`, `bullmq`, `ioredis` and `@logto/connector-kit`.
  */
 let app: string;
 beforeAll(() => {
@@ -72,5 +72,17 @@ describe('a production install without the optional peers', () => {
     const failure = JSON.parse(output) as Record<string, string>;
     expect(failure).toMatchObject({ name: 'MailerError', code: 'InvalidConfig', hint: 'npm install bullmq ioredis' });
     expect(failure.message).toMatch(/^Cannot start the Redis outbox: the package `bullmq` is not installed\./);
+  });
+
+  it('says which package to install when Logto creates the auth-mailer/logto connector', () => {
+    const output = runInApp(`
+      import { createSmtpConnector } from 'auth-mailer/logto';
+      await createSmtpConnector({ getConfig: async () => ({}) }).then(
+        () => console.log('created'),
+        (error) => console.log(JSON.stringify({ name: error.name, code: error.code, message: error.message, hint: error.hint })),
+      );`);
+    const failure = JSON.parse(output) as Record<string, string>;
+    expect(failure).toMatchObject({ name: 'MailerError', code: 'InvalidConfig', hint: 'npm install @logto/connector-kit' });
+    expect(failure.message).toMatch(/^Cannot start the Logto connector: the package `@logto\/connector-kit` is not installed\./);
   });
 });
