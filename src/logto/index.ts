@@ -9,5 +9,6 @@
 export { createSmtpConnector, defineSmtpConnector, type SmtpConnectorFactory, type SmtpConnectorOptions } from './smtp-connector.js';
 export { CONNECTOR_METADATA } from './connector-metadata.js';
 export { LOGTO_USAGE_TYPES } from './logto-usage-types.js';
-export { CONNECTOR_ERROR_CODES } from './to-connector-error.js';
+export { CONNECTOR_ERROR_CODES, type ConnectorErrorCodeName } from './to-connector-error.js';
 export { LOGTO_VARIABLES } from './logto-variables.js';
+export type { FrameworkVariables } from '../types/framework-variables.js';

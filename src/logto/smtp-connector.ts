@@ -66,14 +66,14 @@ export interface SmtpConnectorFactory extends CreateConnector<EmailConnector> {
  *   to our usage types by an explicit table) with Logto's payload; see `toTemplatePayload` for what
  *   is added (the locale, and for invitations `code`, `organizationName` and `inviterName`). With
  *   `inputConfig` (Logto's console "send a test" with an unsaved config) it sends with a mailer
- *   created for that one message. It resolves the {@link SendResult}.
+ *   created for that one message. It resolves the {@link index!SendResult}.
  * - `configGuard` runs `createMailer`'s own check (see `createConfigGuard`).
  * - Every failure of the mailer reaches Logto as a `ConnectorError` holding the `MailerError` as
  *   `data` and `cause` (see `toConnectorError`); errors of Logto's `getConfig` pass as they are.
  *
  * @param options - Mailer options, how many mailers to keep, whether to use Logto's templates.
  * @returns The factory: the default export of a Logto connector package.
- * @throws {@link MailerError} `InvalidConfig` when `maxMailers` is not a whole number of at least 1.
+ * @throws {@link index!MailerError} `InvalidConfig` when `maxMailers` is not a whole number of at least 1.
  *   The factory itself rejects with `InvalidConfig` naming `npm install @logto/connector-kit` when
  *   that package is missing.
  * @example

@@ -7,7 +7,8 @@ import type { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import type { MailerError, MailerErrorCode } from '../errors/mailer-error.js';
 import type { ConnectorKit } from './load-connector-kit.js';
 
-type ErrorCodeName = keyof typeof ConnectorErrorCodes;
+/** The name of a member of connector-kit's `ConnectorErrorCodes` (`'General'`, `'InvalidConfig'`...). */
+export type ConnectorErrorCodeName = keyof typeof ConnectorErrorCodes;
 
 /**
  * The ConnectorErrorCodes member each MailerError code becomes. Logto answers the request by it:
@@ -17,7 +18,7 @@ type ErrorCodeName = keyof typeof ConnectorErrorCodes;
  * answer the end user with 401, as if their own sign-in had been refused. The MailerError, kept as
  * `data` and `cause`, tells them apart.
  */
-export const CONNECTOR_ERROR_CODES: Readonly<Record<MailerErrorCode, ErrorCodeName>> = Object.freeze({
+export const CONNECTOR_ERROR_CODES: Readonly<Record<MailerErrorCode, ConnectorErrorCodeName>> = Object.freeze({
   InvalidConfig: 'InvalidConfig',
   // A template that does not compile, or uses a variable Logto does not send, is fixed in the config.
   TemplateSyntax: 'InvalidConfig',
