@@ -6,6 +6,7 @@
  */
 import { createMailer } from '../create-mailer.js';
 import { isMailerError, MailerError } from '../errors/mailer-error.js';
+import type { MailerOptions } from '../types/mailer-options.js';
 import type { Transport } from '../types/transport.js';
 
 /** What a guard answers: the config as given, or the MailerError that says what is wrong with it. */
@@ -82,4 +83,18 @@ export function createConfigGuard(): ConfigGuard {
     safeParseAsync: async (config) => safeParse(config),
     parseAsync: async (config) => parse(config),
   };
+}
+
+// The smallest valid config, to check options on their own.
+const PROBE_CONFIG = { host: 'localhost', fromEmail: 'probe@example.com' };
+
+/**
+ * Checks mailer options as `createMailer` will at the first send, so that a misspelt option fails
+ * when the connector is defined (Logto then skips the connector, logging why) rather than every send.
+ *
+ * @param options - The options the connector's mailers get.
+ * @throws {@link MailerError} `InvalidConfig` naming each bad option by path.
+ */
+export function checkMailerOptions(options: MailerOptions): void {
+  createMailer(PROBE_CONFIG, { ...options, transport: UNUSED_TRANSPORT });
 }

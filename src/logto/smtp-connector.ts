@@ -9,7 +9,7 @@ import { isMailerError, MailerError } from '../errors/mailer-error.js';
 import type { Mailer } from '../mailer.js';
 import type { MailerOptions } from '../types/mailer-options.js';
 import type { SendResult } from '../types/send.js';
-import { createConfigGuard } from './config-guard.js';
+import { checkMailerOptions, createConfigGuard } from './config-guard.js';
 import { CONNECTOR_METADATA } from './connector-metadata.js';
 import { i18nTemplateStore } from './i18n-template-store.js';
 import { loadConnectorKit } from './load-connector-kit.js';
@@ -73,7 +73,8 @@ export interface SmtpConnectorFactory extends CreateConnector<EmailConnector> {
  *
  * @param options - Mailer options, how many mailers to keep, whether to use Logto's templates.
  * @returns The factory: the default export of a Logto connector package.
- * @throws {@link index!MailerError} `InvalidConfig` when `maxMailers` is not a whole number of at least 1.
+ * @throws {@link index!MailerError} `InvalidConfig` when `maxMailers` is not a whole number of at least 1,
+ *   or a mailer option is bad (named by path: `retry.atempts`, with the nearest known key).
  *   The factory itself rejects with `InvalidConfig` naming `npm install @logto/connector-kit` when
  *   that package is missing.
  * @example
@@ -91,6 +92,7 @@ export function defineSmtpConnector(options: SmtpConnectorOptions = {}): SmtpCon
       issues: [{ path: 'maxMailers', message: 'must be a whole number of at least 1' }],
     });
   }
+  checkMailerOptions(mailerOptions);
   // A replaced mailer is closed in the background; its failure to close must not fail a send.
   const cache = createMailerCache(maxMailers, () => undefined);
   const configGuard = createConfigGuard();

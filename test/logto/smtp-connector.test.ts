@@ -92,6 +92,15 @@ describe('auth-mailer/logto, driven as Logto core drives an email connector', ()
     expect(shown(error as ConnectorError)).not.toContain(PASSWORD);
   });
 
+  it('refuses bad options when the connector is defined, not at every send', () => {
+    expect(() => defineSmtpConnector({ mailerOptions: { retry: { atempts: 2 } } as SmtpConnectorOptions['mailerOptions'] })).toThrow(
+      expect.objectContaining({ code: 'InvalidConfig', issues: [{ path: 'retry.atempts', message: expect.stringContaining('`attempts`') }] }),
+    );
+    for (const maxMailers of [0, 1.5, Number.NaN]) {
+      expect(() => defineSmtpConnector({ maxMailers })).toThrow(expect.objectContaining({ code: 'InvalidConfig', issues: [expect.objectContaining({ path: 'maxMailers' })] }));
+    }
+  });
+
   it('sends a sign-in code Logto generated; the code read back from the received mail verifies', async () => {
     const s = await sink();
     const tenant = logtoTenant(connectorFactory(), smtpConfig(s.port));
