@@ -23,6 +23,10 @@ import type { UsageType } from '../types/usage-type.js';
  *
  * @param getI18nEmailTemplate - What Logto passes the connector factory.
  * @returns The store.
+ * @example
+ * ```ts
+ * const mailer = createMailer(config, { templateStore: i18nTemplateStore(getI18nEmailTemplate) });
+ * ```
  */
 export function i18nTemplateStore(getI18nEmailTemplate: GetI18nEmailTemplate): TemplateStore {
   return {

@@ -8,6 +8,7 @@
  */
 export { createSmtpConnector, defineSmtpConnector, type SmtpConnectorFactory, type SmtpConnectorOptions } from './smtp-connector.js';
 export { CONNECTOR_METADATA } from './connector-metadata.js';
+export { i18nTemplateStore } from './i18n-template-store.js';
 export { LOGTO_USAGE_TYPES } from './logto-usage-types.js';
 export { CONNECTOR_ERROR_CODES, type ConnectorErrorCodeName } from './to-connector-error.js';
 export { LOGTO_VARIABLES } from './logto-variables.js';
