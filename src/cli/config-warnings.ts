@@ -26,7 +26,8 @@ const ADDRESS = /<([^<>]*)>\s*$|^([^<>]*)$/;
  * sends without logging in, credentials that may cross the network unencrypted (`ignoreTLS: true`
  * or `requireTLS: false` with `auth`, to a host other than `localhost`, `127.0.0.1` or `::1`),
  * a certificate left unchecked with `auth` (`tls.rejectUnauthorized: false`), a sender holding
- * Logto's `{{...}}`, a DKIM key shorter than 2048 bits. Values of secret fields (`auth.*`,
+ * Logto's `{{...}}`, an `OrganizationInvitation` template that shows `{{code}}` but never `{{link}}`
+ * (Logto sends invitations with a link and no code), a DKIM key shorter than 2048 bits. Values of secret fields (`auth.*`,
  * `dkim.privateKey`, TLS keys) are never repeated.
  *
  * @param config - The config as written; any shape is accepted.
@@ -43,7 +44,9 @@ export function configWarnings(config: unknown): ConfigIssue[] {
     ...certificateWarnings(config),
     ...senderWarnings(config.fromEmail, 'fromEmail'),
     ...templates.flatMap((template, index) =>
-      isRecord(template) ? [...senderWarnings(template.sendFrom, `templates[${index}].sendFrom`), ...htmlWarnings(template, index)] : [],
+      isRecord(template)
+        ? [...senderWarnings(template.sendFrom, `templates[${index}].sendFrom`), ...htmlWarnings(template, index), ...invitationWarnings(template, index)]
+        : [],
     ),
     ...genericWarnings(templates),
     ...dkimWarnings(config.dkim),
@@ -170,6 +173,26 @@ function htmlWarnings(template: Record<string, unknown>, index: number): ConfigI
       message: `(${describeTemplate(template)}) is HTML without a \`text\` part; the plain-text part will be derived from the HTML. Write one to control what text-only clients show`,
     },
   ];
+}
+
+function invitationWarnings(template: Record<string, unknown>, index: number): ConfigIssue[] {
+  if (template.usageType !== 'OrganizationInvitation') return [];
+  const written = [template.subject, template.content, template.text].filter((part) => typeof part === 'string').join('\n');
+  if (!usesVariable(written, 'code') || usesVariable(written, 'link')) return [];
+  return [
+    {
+      path: `templates[${index}]`,
+      message:
+        `(${describeTemplate(template)}) uses {{code}} but not {{link}}, and Logto sends invitations with a \`link\` and no code: ` +
+        'the Logto SMTP connector sends "{{code}}" as written, auth-mailer/logto puts the link there, other senders fail with MissingVariable. ' +
+        'Write the link in: "Join {{organizationName}}: {{link}}"',
+    },
+  ];
+}
+
+/** Whether a mustache template uses `name` as a variable or section: `{{name}}`, `{{{name}}}`, `{{& name}}`, `{{#name}}`. */
+function usesVariable(template: string, name: string): boolean {
+  return new RegExp(`\\{\\{\\{?\\s*[&#^]?\\s*${name}\\s*\\}?\\}\\}`).test(template);
 }
 
 function genericWarnings(templates: unknown[]): ConfigIssue[] {

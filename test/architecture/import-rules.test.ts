@@ -59,6 +59,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // auth-mailer/authjs: hands Auth.js's sign-in links to a Mailer (core), with the request's
   // language read by the templates floor's localeFromHeaders.
   authjs: [...FOUNDATION, 'authjs', 'core', 'templates'],
+  // auth-mailer/logto: a Logto email connector that creates its mailers with createMailer (core)
+  // from the config Logto stores; nothing below imports it.
+  logto: [...FOUNDATION, 'logto', 'core'],
 };
 
 /** Which files may import each package (by the start of their path under src/). */
@@ -73,6 +76,8 @@ const PACKAGE_OWNERS: Readonly<Record<string, readonly string[]>> = {
   ioredis: ['redis/'],
   // @auth/core, keyed by its scope (the check splits a specifier at its first slash).
   '@auth': ['authjs/'],
+  // @logto/connector-kit (the scope is what a specifier's first segment names).
+  '@logto': ['logto/'],
 };
 
 const files = sourceFiles();

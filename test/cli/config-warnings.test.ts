@@ -126,4 +126,33 @@ describe('configWarnings', () => {
       { path: 'fromEmail', message: expect.stringContaining('sends as written') },
     ]);
   });
+
+  describe('an OrganizationInvitation template that shows a code Logto never sends', () => {
+    const generic = { usageType: 'Generic', contentType: 'text/plain', subject: 's', content: 'Code {{code}}' };
+    const invitation = (fields: Record<string, unknown>) =>
+      baseConfig({ templates: [generic, { usageType: 'OrganizationInvitation', contentType: 'text/plain', subject: 'Invitation', ...fields }] });
+
+    it("warns about Logto's own default ({{code}} and no {{link}}), naming the template and the fix", () => {
+      const content = 'Your Logto organization invitation code is {{code}}. The code will remain active for 10 minutes.';
+      expect(configWarnings(invitation({ content }))).toEqual([
+        { path: 'templates[1]', message: expect.stringContaining('(OrganizationInvitation) uses {{code}} but not {{link}}') },
+      ]);
+      expect(configWarnings(invitation({ content }))[0]?.message).toContain('{{link}}"');
+    });
+
+    it.each([
+      ['in the subject', { subject: 'Code {{ code }}', content: 'Welcome' }],
+      ['as a triple mustache', { content: '{{{code}}}' }],
+      ['in an HTML template\'s text part', { contentType: 'text/html', content: '<p>Welcome</p>', text: 'Code {{code}}' }],
+    ])('finds the code %s', (_where, fields) => {
+      expect(paths(invitation(fields))).toEqual(['templates[1]']);
+    });
+
+    it('accepts an invitation that shows the link, with or without the code, and other types that show a code', () => {
+      expect(paths(invitation({ content: 'Join: {{link}}' }))).toEqual([]);
+      expect(paths(invitation({ content: 'Code {{code}}{{#link}}, or follow {{link}}{{/link}}' }))).toEqual([]);
+      expect(paths(invitation({ content: 'You are invited to {{organizationName}}.' }))).toEqual([]);
+      expect(paths(baseConfig())).toEqual([]);
+    });
+  });
 });

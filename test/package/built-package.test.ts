@@ -22,9 +22,10 @@ describe('the built package', () => {
       `import { createMailer, isMailerError, MailerError } from 'auth-mailer';
        import { MemoryTransport, startSmtpSink } from 'auth-mailer/testing';
        import { createRedisOutbox } from 'auth-mailer/redis';
-       console.log(typeof createMailer, typeof isMailerError, typeof MailerError, typeof MemoryTransport, typeof startSmtpSink, typeof createRedisOutbox);`,
+       import { createSmtpConnector } from 'auth-mailer/logto';
+       console.log(typeof createMailer, typeof isMailerError, typeof MailerError, typeof MemoryTransport, typeof startSmtpSink, typeof createRedisOutbox, typeof createSmtpConnector);`,
     ]);
-    expect(output.trim()).toBe('function function function function function function');
+    expect(output.trim()).toBe('function function function function function function function');
   });
 
   it('loads through require, every entry', () => {
@@ -33,9 +34,10 @@ describe('the built package', () => {
       `const { createMailer, isMailerError } = require('auth-mailer');
        const { MemoryTransport } = require('auth-mailer/testing');
        const { createRedisRateLimitStore } = require('auth-mailer/redis');
-       console.log(typeof createMailer, typeof isMailerError, typeof MemoryTransport, typeof createRedisRateLimitStore);`,
+       const { createSmtpConnector } = require('auth-mailer/logto');
+       console.log(typeof createMailer, typeof isMailerError, typeof MemoryTransport, typeof createRedisRateLimitStore, typeof createSmtpConnector);`,
     ]);
-    expect(output.trim()).toBe('function function function function');
+    expect(output.trim()).toBe('function function function function function');
   });
 
   it('serves auth-mailer/links through import and require, without loading nodemailer', () => {
@@ -155,6 +157,41 @@ describe('the built package', () => {
   it('loads html-to-text once an HTML template without text is sent (the checks above can fail)', () => {
     expect(runNode(['--input-type=module', '-e', sendHtml('')]).trim()).toBe('"7"');
     expect(runNode([...forbidHtmlToText, '--input-type=module', '-e', sendHtml('')])).toContain('Cannot load html-to-text');
+  });
+
+  // @logto/connector-kit is the optional peer of auth-mailer/logto: loaded when Logto first creates the connector.
+  const logtoEntry = (create: string) => `
+    import { createMailer } from 'auth-mailer';
+    import { CONNECTOR_METADATA, LOGTO_VARIABLES, createSmtpConnector } from 'auth-mailer/logto';
+    console.log(typeof createMailer, typeof createSmtpConnector, CONNECTOR_METADATA.id, LOGTO_VARIABLES.framework);
+    ${create}`;
+  const createConnector = `
+    try {
+      const connector = await createSmtpConnector({ getConfig: async () => ({ host: '127.0.0.1' }) });
+      const error = await connector.sendMessage({ to: 'b@example.com', type: 'SignIn', payload: { code: '1' } }).catch((caught) => caught);
+      const { ConnectorError } = await import('@logto/connector-kit');
+      console.log(connector.type, error instanceof ConnectorError, error.code, error.data.code);
+    } catch (error) {
+      console.log(error.message);
+    }`;
+
+  it('loads auth-mailer/logto, and the main entry, without loading @logto/connector-kit', () => {
+    const output = runNode([...forbid('@logto/connector-kit'), '--input-type=module', '-e', logtoEntry('')]);
+    expect(output.trim()).toBe('function function simple-mail-transfer-protocol logto');
+  });
+
+  it("loads @logto/connector-kit when Logto creates the connector, and throws Logto's own ConnectorError (the check above can fail)", () => {
+    expect(runNode([...forbid('@logto/connector-kit'), '--input-type=module', '-e', logtoEntry(createConnector)])).toContain('@logto/connector-kit was loaded');
+    expect(runNode(['--input-type=module', '-e', logtoEntry(createConnector)]).trim().split('\n').at(-1)).toBe('Email true invalid_config InvalidConfig');
+  });
+
+  it('serves auth-mailer/logto through require, loading the ESM-only connector-kit when the connector is created', () => {
+    const output = runNode([
+      '-e',
+      `const { createSmtpConnector } = require('auth-mailer/logto');
+       createSmtpConnector({ getConfig: async () => ({}) }).then((connector) => console.log(connector.type, connector.metadata.target));`,
+    ]);
+    expect(output.trim()).toBe('Email smtp');
   });
 
   // bullmq and ioredis are optional peers of auth-mailer/redis: loaded by the outbox's first enqueue or work.

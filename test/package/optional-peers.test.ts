@@ -9,7 +9,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * An app folder with auth-mailer installed as production installs it: its runtime dependencies,
- * and none of the optional peers `smtp-server`, `mailparser`, `bullmq`, `ioredis` and `@auth/core`.
+ * and none of the optional peers `smtp-server`, `mailparser`, `bullmq`, `ioredis`, `@auth/core` and
+ * `@logto/connector-kit`.
  */
 let app: string;
 beforeAll(() => {
@@ -89,5 +90,17 @@ describe('a production install without the optional peers', () => {
     const failure = JSON.parse(output) as Record<string, string>;
     expect(failure).toMatchObject({ name: 'MailerError', code: 'InvalidConfig', hint: 'npm install @auth/core', sent: 0 });
     expect(failure.message).toMatch(/^Cannot start the Auth.js email provider: the package `@auth\/core` is not installed\./);
+  });
+
+  it('says which package to install when Logto creates the auth-mailer/logto connector', () => {
+    const output = runInApp(`
+      import { createSmtpConnector } from 'auth-mailer/logto';
+      await createSmtpConnector({ getConfig: async () => ({}) }).then(
+        () => console.log('created'),
+        (error) => console.log(JSON.stringify({ name: error.name, code: error.code, message: error.message, hint: error.hint })),
+      );`);
+    const failure = JSON.parse(output) as Record<string, string>;
+    expect(failure).toMatchObject({ name: 'MailerError', code: 'InvalidConfig', hint: 'npm install @logto/connector-kit' });
+    expect(failure.message).toMatch(/^Cannot start the Logto connector: the package `@logto\/connector-kit` is not installed\./);
   });
 });

@@ -26,7 +26,9 @@ the other usage types), an HTML template without a text part, <...> placeholders
 secure contradicting the port, a sender without a real domain, an empty login (auth: {}),
 which sends without logging in, credentials that may cross the network unencrypted
 (ignoreTLS: true or requireTLS: false with auth, to a host other than localhost, 127.0.0.1 or
-::1), a DKIM key under 2048 bits. A config without templates sends the built-in templates.
+::1), a DKIM key under 2048 bits, an OrganizationInvitation template showing {{code}} but
+not {{link}} (Logto sends invitations with a link and no code). A config without templates
+sends the built-in templates.
 
 With dkim, the key must be an unencrypted RSA key of 1024 bits or more, and the selector and
 domain valid DNS labels; check then prints the TXT record to publish at
