@@ -5,7 +5,8 @@
  * @module
  */
 import type { EmailConfig } from '@auth/core/providers/email';
-import { sendVerificationRequest, type AuthjsMailer, type AuthjsSendOptions } from './send-verification-request.js';
+import type { MailSender } from '../types/mail-sender.js';
+import { sendVerificationRequest, type AuthjsSendOptions } from './send-verification-request.js';
 
 /** How {@link authjsEmailProvider} builds the provider: Auth.js's email provider settings, and how to send. */
 export interface AuthjsEmailProviderOptions extends AuthjsSendOptions {
@@ -53,7 +54,7 @@ export interface AuthjsEmailProviderOptions extends AuthjsSendOptions {
  * });
  * ```
  */
-export function authjsEmailProvider(mailer: AuthjsMailer, options: AuthjsEmailProviderOptions = {}): EmailConfig {
+export function authjsEmailProvider(mailer: MailSender, options: AuthjsEmailProviderOptions = {}): EmailConfig {
   const { id = 'email', name = 'Email', maxAge, normalizeIdentifier, generateVerificationToken, secret, ...sendOptions } = options;
   return {
     id,

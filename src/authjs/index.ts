@@ -8,7 +8,6 @@
 export { authjsEmailProvider, type AuthjsEmailProviderOptions } from './authjs-email-provider.js';
 export {
   sendVerificationRequest,
-  type AuthjsMailer,
   type AuthjsSendOptions,
   type AuthjsSendVerificationRequest,
   type AuthjsVerificationRequest,

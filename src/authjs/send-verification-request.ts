@@ -5,7 +5,7 @@
  */
 import type { EmailProviderSendVerificationRequestParams } from '@auth/core/providers/email';
 import { isMailerError } from '../errors/mailer-error.js';
-import type { Mailer } from '../mailer.js';
+import type { MailSender } from '../types/mail-sender.js';
 import type { TemplatePayload } from '../types/template.js';
 import type { UsageType } from '../types/usage-type.js';
 import { AUTHJS_USAGE_TYPES } from './authjs-usage-types.js';
@@ -14,12 +14,6 @@ import { verificationPayload } from './verification-payload.js';
 
 /** What Auth.js hands `sendVerificationRequest`: `identifier`, `url`, `expires`, `token`, `provider`, `theme`, `request`. */
 export type AuthjsVerificationRequest = EmailProviderSendVerificationRequestParams;
-
-/**
- * What the adapter sends with: a {@link Mailer}, or anything with its `send` (a wrapper that adds
- * logging, say). Typed by shape, so a Mailer from the main entry's typings fits.
- */
-export type AuthjsMailer = Pick<Mailer, 'send'>;
 
 /** The function Auth.js calls to send a sign-in link. */
 export type AuthjsSendVerificationRequest = (params: AuthjsVerificationRequest) => Promise<void>;
@@ -64,7 +58,7 @@ export interface AuthjsSendOptions {
  * const provider = { id: 'email', type: 'email', name: 'Email', maxAge: 600, sendVerificationRequest: sendVerificationRequest(mailer) } as const;
  * ```
  */
-export function sendVerificationRequest(mailer: AuthjsMailer, options: AuthjsSendOptions = {}): AuthjsSendVerificationRequest {
+export function sendVerificationRequest(mailer: MailSender, options: AuthjsSendOptions = {}): AuthjsSendVerificationRequest {
   return (params) => {
     const sending = send(mailer, params, options);
     // Handled here; Auth.js attaches its own handler later (Promise.all) and still gets the rejection.
@@ -73,7 +67,7 @@ export function sendVerificationRequest(mailer: AuthjsMailer, options: AuthjsSen
   };
 }
 
-async function send(mailer: AuthjsMailer, params: AuthjsVerificationRequest, options: AuthjsSendOptions): Promise<void> {
+async function send(mailer: MailSender, params: AuthjsVerificationRequest, options: AuthjsSendOptions): Promise<void> {
   const EmailSignInError = await loadEmailSignInError();
   try {
     const extra = await options.payload?.(params);

@@ -3,6 +3,7 @@
 // fields from one copy is not assignable to another's. A Mailer from 'auth-mailer' must fit every
 // entry that takes one.
 import { createMailer, type MailSender } from 'auth-mailer';
+import { authjsEmailProvider, sendVerificationRequest } from 'auth-mailer/authjs';
 import { createRedisOutbox } from 'auth-mailer/redis';
 import { describe, expectTypeOf, it } from 'vitest';
 
@@ -12,5 +13,7 @@ describe('the built typings of the side entries', () => {
   it('take a Mailer from the main entry', () => {
     expectTypeOf(mailer).toMatchTypeOf<MailSender>();
     expectTypeOf(createRedisOutbox).toBeCallableWith({ connection: 'redis://127.0.0.1:6379', mailer });
+    expectTypeOf(authjsEmailProvider).toBeCallableWith(mailer);
+    expectTypeOf(sendVerificationRequest).toBeCallableWith(mailer);
   });
 });
