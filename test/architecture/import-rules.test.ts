@@ -56,6 +56,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // auth-mailer/redis: checks requests (message) and limits (rate-limit) at enqueue, and hands jobs
   // to a Mailer (core) in its workers; nothing below imports it.
   redis: [...FOUNDATION, 'redis', 'message', 'rate-limit', 'core'],
+  // auth-mailer/better-auth: callbacks that hand better-auth's emails to a Mailer (core), with the
+  // request's locale read by templates' localeFromHeaders; it imports no better-auth code at all.
+  'better-auth': [...FOUNDATION, 'better-auth', 'core', 'templates'],
 };
 
 /** Which files may import each package (by the start of their path under src/). */
@@ -68,6 +71,7 @@ const PACKAGE_OWNERS: Readonly<Record<string, readonly string[]>> = {
   mailparser: ['testing/'],
   bullmq: ['redis/'],
   ioredis: ['redis/'],
+  'better-auth': ['better-auth/'],
 };
 
 const files = sourceFiles();
