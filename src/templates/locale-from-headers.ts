@@ -11,7 +11,10 @@ import { MAX_LOCALE_LENGTH, MAX_LOCALE_TAGS, readLocalePreferences } from './loc
  * record of header names to values as Node's `IncomingHttpHeaders` holds them (any case of name).
  */
 export type HeadersLike =
-  | { get(name: string): string | null | undefined }
+  | {
+      /** Reads one header by name, as `Headers.get` does. */
+      get(name: string): string | null | undefined;
+    }
   | Readonly<Record<string, string | readonly string[] | number | undefined>>;
 
 /**
