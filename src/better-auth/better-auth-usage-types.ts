@@ -20,11 +20,17 @@ import type { KnownUsageType } from '../types/usage-type.js';
  * | `emailOTP({ sendVerificationOTP })` | by its `type`: {@link EMAIL_OTP_USAGE_TYPES} |
  */
 export const BETTER_AUTH_USAGE_TYPES = Object.freeze({
+  /** The link that proves an address (after sign-up, on sign-in when unverified, to a new address). */
   'emailVerification.sendVerificationEmail': 'VerifyEmailLink',
+  /** The link to the page that sets a new password. */
   'emailAndPassword.sendResetPassword': 'ResetPasswordLink',
+  /** The link, sent to the current address, that approves changing it to `newEmail`. */
   'user.changeEmail.sendChangeEmailConfirmation': 'UserPermissionValidation',
+  /** The link that signs in (and signs up an unknown address). */
   'magicLink.sendMagicLink': 'MagicLink',
+  /** The invitation to join an organization, with the link `invitationLink` builds. */
   'organization.sendInvitationEmail': 'OrganizationInvitation',
+  /** The code that completes a two-factor sign-in. */
   'twoFactor.otpOptions.sendOTP': 'MfaVerification',
 } as const satisfies Record<string, KnownUsageType | 'VerifyEmailLink' | 'ResetPasswordLink' | 'MagicLink'>);
 
@@ -39,9 +45,13 @@ export const BETTER_AUTH_USAGE_TYPES = Object.freeze({
  * | `change-email` | `BindNewIdentifier` | the code sent to the new address before it replaces the old |
  */
 export const EMAIL_OTP_USAGE_TYPES = Object.freeze({
+  /** A sign-in code (it also signs up an unknown address). */
   'sign-in': 'SignIn',
+  /** The code that proves an address, as after sign-up. */
   'email-verification': 'Register',
+  /** The code that allows a new password. */
   'forget-password': 'ForgotPassword',
+  /** The code sent to the new address before it replaces the old one. */
   'change-email': 'BindNewIdentifier',
 } as const satisfies Record<string, KnownUsageType>);
 

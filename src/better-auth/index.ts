@@ -23,3 +23,4 @@ export type {
 } from './better-auth-callbacks.js';
 export { BETTER_AUTH_USAGE_TYPES, EMAIL_OTP_USAGE_TYPES, type BetterAuthEmailHook, type EmailOtpType } from './better-auth-usage-types.js';
 export { BETTER_AUTH_VARIABLES } from './better-auth-variables.js';
+export type { FrameworkVariables } from '../types/framework-variables.js';
