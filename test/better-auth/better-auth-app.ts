@@ -38,14 +38,23 @@ export interface TestAuth {
   handler(request: Request): Promise<Response>;
 }
 
-/** A better-auth server on a memory database, every email callback from the adapter; `logs` gets what it logs. */
-export function createAuth(mailer: Mailer, options: BetterAuthEmailsOptions = {}, logs: unknown[][] = []): TestAuth {
+/**
+ * A better-auth server on a memory database, every email callback from the adapter; `logs` gets what
+ * it logs; `background` is better-auth's `advanced.backgroundTasks.handler`, when given.
+ */
+export function createAuth(
+  mailer: Mailer,
+  options: BetterAuthEmailsOptions = {},
+  logs: unknown[][] = [],
+  background?: (task: Promise<unknown>) => void,
+): TestAuth {
   const emails = betterAuthEmails(mailer, { invitationLink: ({ id }) => `${BASE_URL}/accept-invitation/${id}`, ...options });
   return betterAuth({
     baseURL: BASE_URL,
     secret: 'a-test-secret-that-is-long-enough-0123456789abcdef',
     database: memoryAdapter({ user: [], session: [], account: [], verification: [], organization: [], member: [], invitation: [], twoFactor: [] }),
     logger: { log: (level, message, ...args) => logs.push([level, message, ...args]) },
+    ...(background === undefined ? {} : { advanced: { backgroundTasks: { handler: background } } }),
     emailAndPassword: { enabled: true, requireEmailVerification: true, ...emails.emailAndPassword },
     emailVerification: { sendOnSignUp: true, autoSignInAfterVerification: true, ...emails.emailVerification },
     user: { changeEmail: { enabled: true, ...emails.user.changeEmail } },
