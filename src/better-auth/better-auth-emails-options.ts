@@ -45,11 +45,15 @@ export interface BetterAuthEmailsOptions {
   invitationLink?: (invitation: BetterAuthInvitationData) => string;
   /**
    * Picks the locale of each email (`payload.locale`): a BCP 47 tag or an `Accept-Language` list.
-   * Override it to use a language stored with the user.
+   * Override it to use a language stored with the user (it may look it up: a promise is awaited).
    *
    * @default the request's `Accept-Language`, read by `localeFromHeaders`
+   * @example
+   * ```ts
+   * locale: async ({ to, headers }) => (await db.languageOf(to)) ?? localeFromHeaders(headers)
+   * ```
    */
-  locale?: (email: BetterAuthEmailContext) => string | undefined;
+  locale?: (email: BetterAuthEmailContext) => string | undefined | Promise<string | undefined>;
   /**
    * Called with the {@link index!MailerError} of every send that failed, before the callback rejects
    * with that same error. better-auth swallows the rejection of most email callbacks (it logs it and

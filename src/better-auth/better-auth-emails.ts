@@ -52,7 +52,7 @@ export function betterAuthEmails(mailer: Pick<Mailer, 'send'>, options: BetterAu
 
   const send = async ({ hook, type, to, payload, headers }: EmailRequest): Promise<void> => {
     try {
-      const chosen = locale({ hook, type, to, headers });
+      const chosen = await locale({ hook, type, to, headers });
       await mailer.send({ to, type, payload: chosen === undefined ? payload : { ...payload, locale: chosen } });
     } catch (error) {
       if (isMailerError(error) && onError !== undefined) await reportQuietly(() => onError(error, { hook, type, to }));

@@ -21,9 +21,10 @@ describe('betterAuthEmails locale', () => {
     expect(sink().find({ to: 'bob@example.com' })?.subject).toBe('Your sign-in code');
   });
 
-  it('lets the locale option choose instead (a language stored with the user)', async () => {
+  it('lets the locale option choose instead, asynchronously (a language stored with the user)', async () => {
     const seen: BetterAuthEmailContext[] = [];
-    const locale = (email: BetterAuthEmailContext) => (seen.push(email), email.to.endsWith('.fr') ? 'fr' : undefined);
+    // As a lookup of the user's stored language would, it answers asynchronously.
+    const locale = async (email: BetterAuthEmailContext) => (seen.push(email), email.to.endsWith('.fr') ? 'fr' : undefined);
     const browser = new Browser(createAuth(keep(sinkMailer(sink())), { locale }), { 'accept-language': 'fr' });
     await browser.post('/email-otp/send-verification-otp', { email: 'ada@example.com', type: 'sign-in' });
     await browser.post('/email-otp/send-verification-otp', { email: 'zoe@example.fr', type: 'sign-in' });
