@@ -36,6 +36,13 @@ export function sinkMailer(sink: SmtpSink): Mailer {
 export interface TestAuth {
   /** better-auth's Fetch handler. */
   handler(request: Request): Promise<Response>;
+  /** Two of its server-side calls, for the locale of calls that bypass HTTP. */
+  api: {
+    /** POST /sign-up/email, called directly. */
+    signUpEmail(input: { body: { email: string; password: string; name: string }; headers?: Headers; request?: Request }): Promise<unknown>;
+    /** POST /email-otp/send-verification-otp, called directly. */
+    sendVerificationOTP(input: { body: { email: string; type: 'sign-in' }; headers?: Headers }): Promise<unknown>;
+  };
 }
 
 /**

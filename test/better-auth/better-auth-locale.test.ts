@@ -36,4 +36,19 @@ describe('betterAuthEmails locale', () => {
       ['emailOTP.sendVerificationOTP', 'SignIn', 'zoe@example.fr', 'fr'],
     ]);
   });
+
+  it('reads the locale of direct auth.api calls: plugins from `headers`, core callbacks only from `request`', async () => {
+    const auth = createAuth(keep(sinkMailer(sink())));
+    const french = new Headers({ 'accept-language': 'fr' });
+    await auth.api.sendVerificationOTP({ body: { email: 'ada@example.com', type: 'sign-in' }, headers: french });
+    const body = (email: string) => ({ email, password: PASSWORD, name: 'Someone' });
+    await auth.api.signUpEmail({ body: body('bob@example.com'), headers: french });
+    await auth.api.signUpEmail({ body: body('cleo@example.com'), request: new Request('http://localhost:3000/api/auth/sign-up/email', { headers: french }) });
+
+    await sink().waitForMessages(3);
+    expect(sink().find({ to: 'ada@example.com' })?.subject).toBe('Votre code de connexion');
+    // better-auth hands its core callbacks `ctx.request` only: `headers` alone leave them without one.
+    expect(sink().find({ to: 'bob@example.com' })?.subject).toBe('Verify your email');
+    expect(sink().find({ to: 'cleo@example.com' })?.subject).toBe('Vérifiez votre adresse');
+  });
 });
