@@ -8,7 +8,7 @@ import { isMailerError, MailerError } from '../errors/mailer-error.js';
 import type { Mailer } from '../mailer.js';
 import { localeFromHeaders } from '../templates/locale-from-headers.js';
 import type { TemplatePayload } from '../types/template.js';
-import type { BetterAuthEmails, BetterAuthEndpointContext } from './better-auth-callbacks.js';
+import type { BetterAuthEmails, BetterAuthEndpointContext, BetterAuthInvitationData } from './better-auth-callbacks.js';
 import type { BetterAuthEmailsOptions } from './better-auth-emails-options.js';
 import { BETTER_AUTH_USAGE_TYPES, EMAIL_OTP_USAGE_TYPES, type BetterAuthEmailHook } from './better-auth-usage-types.js';
 
@@ -17,7 +17,8 @@ interface EmailRequest {
   hook: BetterAuthEmailHook;
   type: string;
   to: string;
-  payload: TemplatePayload;
+  /** The variables, or what computes them (a failure then counts as the send's). */
+  payload: TemplatePayload | (() => TemplatePayload);
   headers: Headers | undefined;
 }
 
@@ -52,8 +53,9 @@ export function betterAuthEmails(mailer: Pick<Mailer, 'send'>, options: BetterAu
 
   const send = async ({ hook, type, to, payload, headers }: EmailRequest): Promise<void> => {
     try {
+      const values = typeof payload === 'function' ? payload() : payload;
       const chosen = await locale({ hook, type, to, headers });
-      await mailer.send({ to, type, payload: chosen === undefined ? payload : { ...payload, locale: chosen } });
+      await mailer.send({ to, type, payload: chosen === undefined ? values : { ...values, locale: chosen } });
     } catch (error) {
       if (isMailerError(error) && onError !== undefined) await reportQuietly(() => onError(error, { hook, type, to }));
       throw error;
@@ -89,30 +91,13 @@ export function betterAuthEmails(mailer: Pick<Mailer, 'send'>, options: BetterAu
         send({ ...hookOf('magicLink.sendMagicLink'), to: email, payload: { link: url }, headers: headersOf(ctx) }),
     },
     organization: {
-      sendInvitationEmail: async (invitation, request) => {
-        const hook = hookOf('organization.sendInvitationEmail');
-        if (invitationLink === undefined) {
-          const error = new MailerError(
-            'InvalidConfig',
-            'Cannot send the invitation email: betterAuthEmails() has no `invitationLink` option, and better-auth makes no ' +
-              'link for invitations. Pass one that builds the URL of your accept-invitation page from the invitation id.',
-            { hint: 'betterAuthEmails(mailer, { invitationLink: ({ id }) => `https://app.example.com/accept-invitation/${id}` })' },
-          );
-          if (onError !== undefined) await reportQuietly(() => onError(error, { ...hook, to: invitation.email }));
-          throw error;
-        }
-        const { user } = invitation.inviter;
-        return send({
-          ...hook,
+      sendInvitationEmail: (invitation, request) =>
+        send({
+          ...hookOf('organization.sendInvitationEmail'),
           to: invitation.email,
-          payload: {
-            link: invitationLink(invitation),
-            organizationName: invitation.organization.name,
-            inviterName: user.name || user.email,
-          },
+          payload: () => invitationPayload(invitation, invitationLink),
           headers: request?.headers,
-        });
-      },
+        }),
     },
     twoFactor: {
       otpOptions: {
@@ -121,6 +106,20 @@ export function betterAuthEmails(mailer: Pick<Mailer, 'send'>, options: BetterAu
       },
     },
   };
+}
+
+/** The variables of an invitation email; its link comes from the user's `invitationLink`. */
+function invitationPayload(invitation: BetterAuthInvitationData, invitationLink: BetterAuthEmailsOptions['invitationLink']): TemplatePayload {
+  if (invitationLink === undefined) {
+    throw new MailerError(
+      'InvalidConfig',
+      'Cannot send the invitation email: betterAuthEmails() has no `invitationLink` option, and better-auth makes no ' +
+        'link for invitations. Pass one that builds the URL of your accept-invitation page from the invitation id.',
+      { hint: 'betterAuthEmails(mailer, { invitationLink: ({ id }) => `https://app.example.com/accept-invitation/${id}` })' },
+    );
+  }
+  const { user } = invitation.inviter;
+  return { link: invitationLink(invitation), organizationName: invitation.organization.name, inviterName: user.name || user.email };
 }
 
 /** A callback's name and the usage type the table gives it. */
