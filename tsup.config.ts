@@ -27,9 +27,9 @@ export default defineConfig([
     splitting: true,
   },
   {
-    // The side entries: auth-mailer/testing, /redis, /templates, /links, /authjs, /logto.
+    // The side entries: auth-mailer/testing, /redis, /templates, /links, /authjs, /logto, /better-auth.
     ...shared,
-    entry: { 'testing/index': 'src/testing/index.ts', 'redis/index': 'src/redis/index.ts', 'templates/index': 'src/templates/index.ts', 'links/index': 'src/links/index.ts', 'authjs/index': 'src/authjs/index.ts', 'logto/index': 'src/logto/index.ts' },
+    entry: { 'testing/index': 'src/testing/index.ts', 'redis/index': 'src/redis/index.ts', 'templates/index': 'src/templates/index.ts', 'links/index': 'src/links/index.ts', 'authjs/index': 'src/authjs/index.ts', 'logto/index': 'src/logto/index.ts', 'better-auth/index': 'src/better-auth/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     splitting: true,

@@ -62,6 +62,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // auth-mailer/logto: a Logto email connector that creates its mailers with createMailer (core)
   // from the config Logto stores; nothing below imports it.
   logto: [...FOUNDATION, 'logto', 'core'],
+  // auth-mailer/better-auth: callbacks that hand better-auth's emails to a Mailer (core), with the
+  // request's locale read by templates' localeFromHeaders; it imports no better-auth code at all.
+  'better-auth': [...FOUNDATION, 'better-auth', 'core', 'templates'],
 };
 
 /** Which files may import each package (by the start of their path under src/). */
@@ -78,6 +81,7 @@ const PACKAGE_OWNERS: Readonly<Record<string, readonly string[]>> = {
   '@auth': ['authjs/'],
   // @logto/connector-kit (the scope is what a specifier's first segment names).
   '@logto': ['logto/'],
+  'better-auth': ['better-auth/'],
 };
 
 const files = sourceFiles();

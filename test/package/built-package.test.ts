@@ -194,6 +194,40 @@ describe('the built package', () => {
     expect(output.trim()).toBe('Email smtp');
   });
 
+  // better-auth is an optional peer of auth-mailer/better-auth, whose callbacks need none of its code.
+  const betterAuthEntry = (load: string) => `
+    ${load}
+    const transport = new MemoryTransport();
+    const mailer = createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com', templates: [
+      { usageType: 'MagicLink', contentType: 'text/plain', subject: 's', content: '{{link}}' },
+      { usageType: 'MagicLink', locale: 'fr', contentType: 'text/plain', subject: 's', content: 'fr {{link}}' }] }, { transport });
+    const emails = betterAuthEmails(mailer);
+    const request = new Request('https://app.example/', { headers: { 'accept-language': 'fr' } });
+    Promise.resolve(emails.magicLink.sendMagicLink({ email: 'b@example.com', url: 'https://app.example/l?token=t', token: 't' }, { request }))
+      .then(() => console.log(typeof betterAuthEmails, BETTER_AUTH_VARIABLES.framework, transport.messages[0].text))
+      .then(() => mailer.close());`;
+
+  it('serves auth-mailer/better-auth through import and require, without loading better-auth', () => {
+    const imported = runNode([
+      ...forbid('better-auth'),
+      '--input-type=module',
+      '-e',
+      betterAuthEntry(`import { createMailer } from 'auth-mailer';
+       import { MemoryTransport } from 'auth-mailer/testing';
+       import { betterAuthEmails, BETTER_AUTH_VARIABLES } from 'auth-mailer/better-auth';`),
+    ]);
+    const required = runNode([
+      '-e',
+      betterAuthEntry(`const { createMailer } = require('auth-mailer');
+       const { MemoryTransport } = require('auth-mailer/testing');
+       const { betterAuthEmails, BETTER_AUTH_VARIABLES } = require('auth-mailer/better-auth');`),
+    ]);
+    expect([imported.trim(), required.trim()]).toEqual([
+      'function better-auth fr https://app.example/l?token=t',
+      'function better-auth fr https://app.example/l?token=t',
+    ]);
+  });
+
   // bullmq and ioredis are optional peers of auth-mailer/redis: loaded by the outbox's first enqueue or work.
   const redisEntry = (use: string) => `
     import { createMailer } from 'auth-mailer';

@@ -4,6 +4,7 @@
 // entry that takes one.
 import { createMailer, type MailSender } from 'auth-mailer';
 import { authjsEmailProvider, sendVerificationRequest } from 'auth-mailer/authjs';
+import { betterAuthEmails } from 'auth-mailer/better-auth';
 import { createRedisOutbox } from 'auth-mailer/redis';
 import { describe, expectTypeOf, it } from 'vitest';
 
@@ -15,5 +16,6 @@ describe('the built typings of the side entries', () => {
     expectTypeOf(createRedisOutbox).toBeCallableWith({ connection: 'redis://127.0.0.1:6379', mailer });
     expectTypeOf(authjsEmailProvider).toBeCallableWith(mailer);
     expectTypeOf(sendVerificationRequest).toBeCallableWith(mailer);
+    expectTypeOf(betterAuthEmails).toBeCallableWith(mailer);
   });
 });

@@ -9,8 +9,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * An app folder with auth-mailer installed as production installs it: its runtime dependencies,
- * and none of the optional peers `smtp-server`, `mailparser`, `bullmq`, `ioredis`, `@auth/core` and
- * `@logto/connector-kit`.
+ * and none of the optional peers `smtp-server`, `mailparser`, `bullmq`, `ioredis`, `@auth/core`,
+ * `@logto/connector-kit` and `better-auth`.
  */
 let app: string;
 beforeAll(() => {
@@ -102,5 +102,18 @@ describe('a production install without the optional peers', () => {
     const failure = JSON.parse(output) as Record<string, string>;
     expect(failure).toMatchObject({ name: 'MailerError', code: 'InvalidConfig', hint: 'npm install @logto/connector-kit' });
     expect(failure.message).toMatch(/^Cannot start the Logto connector: the package `@logto\/connector-kit` is not installed\./);
+  });
+
+  it('sends through auth-mailer/better-auth, which needs none of better-auth\'s code', () => {
+    const output = runInApp(`
+      import { createMailer } from 'auth-mailer';
+      import { MemoryTransport } from 'auth-mailer/testing';
+      import { betterAuthEmails } from 'auth-mailer/better-auth';
+      const transport = new MemoryTransport();
+      const mailer = createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com' }, { transport });
+      await betterAuthEmails(mailer).twoFactor.otpOptions.sendOTP({ user: { email: 'b@example.com' }, otp: '123456' });
+      await mailer.close();
+      console.log(transport.messages[0].usageType, transport.messages[0].text.includes('123456'));`);
+    expect(output.trim()).toBe('MfaVerification true');
   });
 });

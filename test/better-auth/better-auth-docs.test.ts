@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BETTER_AUTH_USAGE_TYPES, BETTER_AUTH_VARIABLES, EMAIL_OTP_USAGE_TYPES } from '../../src/better-auth/index.js';
+
+const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+
+describe('docs/frameworks-better-auth.md', () => {
+  const page = read('docs/frameworks-better-auth.md');
+
+  it('shows examples/frameworks/better-auth.ts verbatim (tsc type-checks that file)', () => {
+    const example = read('examples/frameworks/better-auth.ts');
+    expect(page).toContain(`<!-- example: examples/frameworks/better-auth.ts -->\n\`\`\`ts\n${example}\`\`\`\n`);
+  });
+
+  it('lists every usage type the adapter sends, and the variables table covers the same ones', () => {
+    const sent = new Set([...Object.values(BETTER_AUTH_USAGE_TYPES), ...Object.values(EMAIL_OTP_USAGE_TYPES)]);
+    for (const type of sent) expect(page).toContain(`| \`${type}\` |`);
+    expect(new Set(Object.keys(BETTER_AUTH_VARIABLES.variables))).toEqual(sent);
+  });
+});
