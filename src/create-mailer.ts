@@ -14,6 +14,7 @@ import { createMessageComposer } from './message/compose-message.js';
 import { createRateLimiter } from './rate-limit/rate-limiter.js';
 import { TemplateRegistry } from './templates/template-registry.js';
 import { createSmtpTransport } from './transports/smtp/smtp-transport.js';
+import type { ConfigArgument } from './config/mailer-config.js';
 import type { MailerOptions } from './types/mailer-options.js';
 
 /** The window for a transport that does not say how many sends it takes at once. */
@@ -26,7 +27,11 @@ const DEFAULT_MAX_IN_FLIGHT = 64;
  * go out over a pooled SMTP connection; the built-in templates back the config's unless
  * `useDefaultTemplates: false` (with the code in their subjects under `codeInSubject: true`); `maxInFlight` follows what the transport says it takes.
  *
- * @param config - The {@link MailerConfig}: host, port, fromEmail, auth, templates, SMTP options.
+ * @param config - The {@link MailerConfig}: host, port, fromEmail, auth, templates, SMTP options. An
+ *   object literal is type-checked against it (a misspelt key is a compile-time error); a value typed
+ *   `unknown` or `any` (parsed JSON, a database row) is taken too and checked at run time (see
+ *   {@link ConfigArgument}).
+ * @template T - The config argument's type, inferred: not given by hand.
  * @param options - A transport instead of SMTP, a template store, retry options.
  * @returns The mailer. Close it with `await mailer.close()` (or `await using`).
  * @throws {@link MailerError} `InvalidConfig` whose `issues` name every bad field of the config or
@@ -50,7 +55,7 @@ const DEFAULT_MAX_IN_FLIGHT = 64;
  * await mailer.close();
  * ```
  */
-export function createMailer(config: unknown, options?: MailerOptions): Mailer {
+export function createMailer<T>(config: ConfigArgument<T>, options?: MailerOptions): Mailer {
   try {
     const resolved = parseConfig(config);
     const { transport = createSmtpTransport(resolved), ...checked } = parseMailerOptions(options);

@@ -10,6 +10,8 @@ export { localeFromHeaders, type HeadersLike } from './templates/locale-from-hea
 export { MailerError, isMailerError, type MailerErrorCode, type MailerErrorDetails, type ConfigIssue } from './errors/mailer-error.js';
 export type {
   MailerConfig,
+  JsonMailerConfig,
+  ConfigArgument,
   SmtpAuth,
   LoginAuth,
   EmptyLoginAuth,
