@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { MailerError, isMailerError, type MailerErrorCode } from './mailer-error.js';
+import { MailerError, isMailerError, summaryOf, type MailerErrorCode } from './mailer-error.js';
 import { toHeaderValue } from '../shared/header-value.js';
 import { errorFacts, type ErrorFacts } from './error-facts.js';
 import { createRedactor } from './redact-secrets.js';
@@ -74,7 +74,7 @@ export function classifyError(error: unknown, context: ErrorContext): MailerErro
     const clean = redactMailerError(error, redact);
     if (clean.attempts !== undefined || context.attempts === undefined) return clean;
     const { issues, responseCode, hint, retryAfter, cause } = clean;
-    return new MailerError(clean.code, clean.message, {
+    return new MailerError(clean.code, summaryOf(clean), {
       issues,
       responseCode,
       hint,
