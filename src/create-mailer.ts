@@ -7,8 +7,9 @@ import { parseConfig } from './config/parse-config.js';
 import { parseMailerOptions } from './config/parse-mailer-options.js';
 import { parseStoredTemplate } from './config/parse-stored-template.js';
 import { secretsOf } from './config/secrets-of.js';
+import { unreadableInputError } from './config/unreadable-input.js';
 import { resolveRetryPolicy } from './delivery/retry-policy.js';
-import { MailerError, isMailerError } from './errors/mailer-error.js';
+import { isMailerError } from './errors/mailer-error.js';
 import { Mailer } from './mailer.js';
 import { createMessageComposer } from './message/compose-message.js';
 import { createRateLimiter } from './rate-limit/rate-limiter.js';
@@ -78,11 +79,6 @@ export function createMailer<T>(config: ConfigArgument<T>, options?: MailerOptio
     });
   } catch (error) {
     // A getter or proxy in the config or options must not escape as a TypeError.
-    throw isMailerError(error)
-      ? error
-      : new MailerError('InvalidConfig', 'Cannot create the mailer: reading the config or options threw (see cause). Pass plain data.', {
-          issues: [{ path: '', message: 'reading the config or options threw; pass plain data' }],
-          cause: error,
-        });
+    throw isMailerError(error) ? error : unreadableInputError('create the mailer', 'the config or options', error);
   }
 }
