@@ -8,6 +8,7 @@ import { parseMailerOptions } from './config/parse-mailer-options.js';
 import { parseStoredTemplate } from './config/parse-stored-template.js';
 import { secretsOf } from './config/secrets-of.js';
 import { unreadableInputError } from './config/unreadable-input.js';
+import { createUsageTypeResolver } from './config/usage-type-resolver.js';
 import { resolveRetryPolicy } from './delivery/retry-policy.js';
 import { isMailerError } from './errors/mailer-error.js';
 import { Mailer } from './mailer.js';
@@ -69,6 +70,7 @@ export function createMailer<T>(config: ConfigArgument<T>, options?: MailerOptio
         : () => import('./templates/defaults/index.js').then(({ builtInTemplates }) => builtInTemplates({ codeInSubject: checked.codeInSubject === true })),
     );
     return new Mailer({
+      resolveUsageType: createUsageTypeResolver(checked, resolved.templates),
       compose: createMessageComposer(registry, resolved),
       asksStore: registry.asksStore,
       transport,

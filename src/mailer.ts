@@ -4,6 +4,7 @@
  * @module
  */
 import { asyncDispose } from './shared/async-dispose.js';
+import type { ResolveUsageType } from './config/usage-type-resolver.js';
 import { classifyError, type ErrorContext } from './errors/classify-error.js';
 import { DeadlinePassed, DeadlineSweeper } from './delivery/deadline-sweeper.js';
 import { deliverWithRetry } from './delivery/deliver-with-retry.js';
@@ -61,6 +62,8 @@ interface CallerAbort {
 
 /** The parts a {@link Mailer} runs on, chosen and checked by {@link createMailer}. */
 export interface MailerParts {
+  /** Turns a request's usage type into the one sent (aliases, spellings), or refuses it (strict). */
+  readonly resolveUsageType: ResolveUsageType;
   /** Finds, renders and dresses a message. */
   readonly compose: ComposeMessage;
   /** Whether composing asks a template store (the caller's code, which the deadline must bound). */
@@ -91,6 +94,7 @@ export type Redaction = Pick<ErrorContext, 'secrets' | 'user'>;
  * ```
  */
 export class Mailer {
+  readonly #resolveUsageType: ResolveUsageType;
   readonly #compose: ComposeMessage;
   readonly #asksStore: boolean;
   readonly #transport: Transport;
@@ -110,6 +114,7 @@ export class Mailer {
    * @internal
    */
   constructor(parts: MailerParts) {
+    this.#resolveUsageType = parts.resolveUsageType;
     this.#compose = parts.compose;
     this.#asksStore = parts.asksStore;
     this.#transport = parts.transport;
@@ -124,7 +129,8 @@ export class Mailer {
    * Picks the template for `type` and the payload's locale, renders it and sends one message,
    * retrying transient failures.
    *
-   * The request and recipient are checked at once; a bad one rejects without waiting. The send
+   * The request and recipient are checked at once, and the usage type resolved (`sign-in` is
+   * `SignIn`; see {@link MailerOptions.usageTypeAliases}); a bad one rejects without waiting. The send
    * then waits, unrendered, until fewer than `maxInFlight` sends are with the transport; the payload
    * is read when it is rendered, so do not change it after calling `send`. The retry deadline counts
    * from this call, queue time included.
@@ -134,7 +140,8 @@ export class Mailer {
    *   once), and an optional `messageId` that fixes the Message-ID (a resend is then the same message).
    * @returns What the server accepted, how many attempts it took, and which template was used
    *   (`template`: usage type, locale and source).
-   * @throws {@link MailerError} for every failure: `InvalidRecipient`, `TemplateNotFound`,
+   * @throws {@link MailerError} for every failure: `InvalidRecipient`, `TemplateNotFound` (also for
+   *   an unknown type under `strictUsageTypes`),
    *   `MissingVariable`, `RateLimited` (with `retryAfter`), `AuthFailed`, `Rejected`, `Unavailable`
    *   (also when the deadline passed while queued, with `attempts: 0`), `Closed`; `InvalidConfig`
    *   or `TemplateSyntax` when the template store returns a bad template.
@@ -148,7 +155,8 @@ export class Mailer {
     let messageId: string | undefined;
     try {
       const checked = checkRequest(request, 'send');
-      ({ type, payload } = checked);
+      ({ payload } = checked);
+      type = this.#resolveUsageType(checked.type, 'send');
       const recipient = parseRecipient(checked.to);
       // Keep the caller's string when it was already normalized: a queued send holds one copy less.
       to = recipient === checked.to ? checked.to : recipient;
@@ -182,13 +190,15 @@ export class Mailer {
    *
    * @param request - The usage type, the template's variables and optionally the recipient.
    * @returns The rendered message.
-   * @throws {@link MailerError} `InvalidRecipient`, `TemplateNotFound` or `MissingVariable`.
+   * @throws {@link MailerError} `InvalidRecipient`, `TemplateNotFound` (also for an unknown type
+   *   under `strictUsageTypes`) or `MissingVariable`.
    */
   async render(request: RenderRequest): Promise<RenderedMessage> {
     try {
       const checked = checkRequest(request, 'render');
+      const type = this.#resolveUsageType(checked.type, 'render');
       const to = checked.to === undefined ? undefined : parseRecipient(checked.to);
-      return (await this.#compose(checked.type, checked.payload, to)).message;
+      return (await this.#compose(type, checked.payload, to)).message;
     } catch (error) {
       // A template store's error is kept as `cause`: classifying rids it of the config's secrets.
       throw classifyError(isMailerError(error) ? error : unreadablePayloadError('render', error), this.#context('render'));
