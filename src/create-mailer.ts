@@ -77,7 +77,7 @@ export function createMailer<T>(config: ConfigArgument<T>, options?: MailerOptio
       retryPolicy: resolveRetryPolicy(checked.retry),
       rateLimiter: checked.rateLimit === undefined ? undefined : createRateLimiter(checked.rateLimit),
       maxInFlight: checked.maxInFlight ?? transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
-      redaction: { secrets: secretsOf(resolved), user: resolved.auth?.user },
+      redaction: { secrets: secretsOf(resolved), user: resolved.auth?.user, recipients: checked.redactRecipients === true },
     });
   } catch (error) {
     // A getter or proxy in the config or options must not escape as a TypeError.

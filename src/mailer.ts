@@ -76,12 +76,18 @@ export interface MailerParts {
   readonly rateLimiter: RateLimiter | undefined;
   /** The most sends handed to the transport at once. */
   readonly maxInFlight: number;
-  /** The config's secrets and login user, removed from every error the mailer reports. */
+  /** The config's secrets and login user, removed from every error the mailer reports, and whether addresses are masked. */
   readonly redaction: Redaction;
 }
 
-/** The secrets no error may show, and the login user that SASL blobs are built with. */
-export type Redaction = Pick<ErrorContext, 'secrets' | 'user'>;
+/**
+ * The secrets no error may show, the login user that SASL blobs are built with, and whether
+ * email addresses are masked in every error (`redactRecipients`).
+ */
+export interface Redaction extends Pick<ErrorContext, 'secrets' | 'user'> {
+  /** Whether every error masks email addresses, the recipient's display name left out. */
+  readonly recipients: boolean;
+}
 
 /**
  * Sends authentication emails. Create one per config with {@link createMailer} and reuse it: it
@@ -101,7 +107,9 @@ export class Mailer {
   readonly #retryPolicy: ResolvedRetryPolicy;
   readonly #rateLimiter: RateLimiter | undefined;
   /** The config's secrets and login user: every error the mailer reports is rid of them. */
-  readonly #redaction: Redaction;
+  readonly #secrets: Pick<ErrorContext, 'secrets' | 'user'>;
+  /** Whether every error the mailer reports masks email addresses (`redactRecipients`). */
+  readonly #maskRecipients: boolean;
   readonly #queue: SendQueue<PendingSend>;
   readonly #sweeper: DeadlineSweeper;
   #closing: Promise<void> | undefined;
@@ -120,7 +128,9 @@ export class Mailer {
     this.#transport = parts.transport;
     this.#retryPolicy = parts.retryPolicy;
     this.#rateLimiter = parts.rateLimiter;
-    this.#redaction = parts.redaction;
+    const { recipients, ...secrets } = parts.redaction;
+    this.#secrets = secrets;
+    this.#maskRecipients = recipients;
     this.#queue = new SendQueue(parts.maxInFlight, (pending) => this.#run(pending));
     this.#sweeper = new DeadlineSweeper(this.#retryPolicy.deadline, (deadline) => this.#expireQueued(deadline));
   }
@@ -157,14 +167,15 @@ export class Mailer {
       const checked = checkRequest(request, 'send');
       ({ payload } = checked);
       type = this.#resolveUsageType(checked.type, 'send');
-      const recipient = parseRecipient(checked.to);
+      const recipient = parseRecipient(checked.to, !this.#maskRecipients);
       // Keep the caller's string when it was already normalized: a queued send holds one copy less.
       to = recipient === checked.to ? checked.to : recipient;
       signal = options.signal;
       if (options.messageId !== undefined) messageId = checkMessageId(options.messageId);
-      if (signal?.aborted) throw classifyError(signal.reason, { ...this.#context(sendOperation(type, to)), attempts: 0 });
+      if (signal?.aborted) throw classifyError(signal.reason, { ...this.#context(sendOperation(type, to), to), attempts: 0 });
     } catch (error) {
-      return Promise.reject(isMailerError(error) ? error : unreadablePayloadError('send', error));
+      const failure = isMailerError(error) ? error : unreadablePayloadError('send', error);
+      return Promise.reject(this.#maskRecipients ? classifyError(failure, this.#context('send')) : failure);
     }
     return new Promise<SendResult>((resolve) => {
       const pending: PendingSend = {
@@ -194,14 +205,15 @@ export class Mailer {
    *   under `strictUsageTypes`) or `MissingVariable`.
    */
   async render(request: RenderRequest): Promise<RenderedMessage> {
+    let to: string | undefined;
     try {
       const checked = checkRequest(request, 'render');
       const type = this.#resolveUsageType(checked.type, 'render');
-      const to = checked.to === undefined ? undefined : parseRecipient(checked.to);
+      to = checked.to === undefined ? undefined : parseRecipient(checked.to, !this.#maskRecipients);
       return (await this.#compose(type, checked.payload, to)).message;
     } catch (error) {
       // A template store's error is kept as `cause`: classifying rids it of the config's secrets.
-      throw classifyError(isMailerError(error) ? error : unreadablePayloadError('render', error), this.#context('render'));
+      throw classifyError(isMailerError(error) ? error : unreadablePayloadError('render', error), this.#context('render', to));
     }
   }
 
@@ -278,7 +290,7 @@ export class Mailer {
         transport: this.#transport,
         policy: this.#retryPolicy,
         signal,
-        context: this.#context(sendOperation(message.usageType, to)),
+        context: this.#context(sendOperation(message.usageType, to), to),
         deadline: pending.deadline,
       });
       const sent: SendResult = {
@@ -317,9 +329,9 @@ export class Mailer {
    */
   #sendFailure(error: unknown, signal: AbortSignal, type: UsageType, to: string): MailerError {
     const operation = sendOperation(type, to);
-    if (isMailerError(error)) return classifyError(error, this.#context(operation));
+    if (isMailerError(error)) return classifyError(error, this.#context(operation, to));
     // Before delivery, only rendering reads the caller's payload; anything else not a MailerError came from it.
-    if (!signal.aborted) return classifyError(unreadablePayloadError('send', error), this.#context(operation));
+    if (!signal.aborted) return classifyError(unreadablePayloadError('send', error), this.#context(operation, to));
     const reason: unknown =
       signal.reason instanceof DeadlinePassed
         ? new MailerError(
@@ -328,14 +340,15 @@ export class Mailer {
               'while finding its template or checking its rate limit. Nothing was sent.',
           )
         : signal.reason;
-    return classifyError(reason, { ...this.#context(operation), attempts: 0 });
+    return classifyError(reason, { ...this.#context(operation, to), attempts: 0 });
   }
 
   /** The caller's signal aborted: a queued send leaves the queue, a running one is aborted. */
   #abort(pending: PendingSend): void {
     const reason: unknown = pending.abort?.signal.reason;
     if (this.#queue.remove(pending)) {
-      this.#settle(pending, Promise.reject(classifyError(reason, { ...this.#context(sendOperation(pending.type, pending.to)), attempts: 0 })));
+      const context = this.#context(sendOperation(pending.type, pending.to), pending.to);
+      this.#settle(pending, Promise.reject(classifyError(reason, { ...context, attempts: 0 })));
     } else {
       pending.abort?.controller?.abort(reason);
     }
@@ -353,13 +366,17 @@ export class Mailer {
         `${operation} gave up after ${this.#retryPolicy.deadline} ms before its first attempt: it waited behind ` +
           'other sends for a free slot (maxInFlight) all that time. Nothing was sent.',
       );
-      this.#settle(oldest, Promise.reject(classifyError(waited, { ...this.#context(operation), attempts: 0 })));
+      this.#settle(oldest, Promise.reject(classifyError(waited, { ...this.#context(operation, oldest.to), attempts: 0 })));
     }
   }
 
-  /** The error context of `operation`, with the secrets no error may show. */
-  #context(operation: string): ErrorContext {
-    return { operation, ...this.#redaction };
+  /**
+   * The error context of `operation`, with the secrets no error may show and, under
+   * `redactRecipients`, the recipient `to` whose address (and display name) no error may show.
+   */
+  #context(operation: string, to?: string): ErrorContext {
+    if (!this.#maskRecipients) return { operation, ...this.#secrets };
+    return { operation, ...this.#secrets, recipients: to === undefined ? [] : [to] };
   }
 
   async #drainAndClose(): Promise<void> {

@@ -85,6 +85,7 @@ export function buildMailerOptionsSchema() {
       usageTypeAliases: v.optional(v.record(v.string(), usageTypeName(), mustBe('an object such as { "sign-in": "SignIn" }'))),
       customUsageTypes: v.optional(v.array(usageTypeName(), mustBe('an array of usage type names'))),
       strictUsageTypes: v.optional(v.boolean(mustBe('`true` or `false`'))),
+      redactRecipients: v.optional(v.boolean(mustBe('`true` or `false`'))),
       retry: v.optional(
         v.object(
           {

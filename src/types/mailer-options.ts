@@ -57,6 +57,15 @@ export interface MailerOptions {
    * @default false
    */
   strictUsageTypes?: boolean;
+  /**
+   * Keep recipients' addresses (personal data) out of the errors the mailer reports: every email
+   * address in a `MailerError`'s message, hint, issues and cause chain (a server's reply quoting
+   * it, a rate-limit refusal, your transport's error) shows masked, `a***@example.com` (first
+   * character and domain kept), and a recipient's display name is left out. An invalid recipient
+   * is not quoted at all. Sender addresses in a server's reply are masked the same way.
+   * @default false
+   */
+  redactRecipients?: boolean;
   /** How transient failures are retried. @default `{ attempts: 3, deadline: 30000, baseDelay: 250, maxDelay: 4000 }` */
   retry?: RetryOptions;
   /**
