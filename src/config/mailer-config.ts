@@ -204,7 +204,12 @@ export interface MailerConfig {
  */
 export type JsonMailerConfig = Omit<MailerConfig, 'templates'> & {
   /** The templates, `contentType` widened to `string`. */
-  templates?: ReadonlyArray<Omit<TemplateDefinition, 'contentType'> & { contentType: string }>;
+  templates?: ReadonlyArray<
+    Omit<TemplateDefinition, 'contentType'> & {
+      /** `text/plain` or `text/html`, typed as the `string` JSON gives; checked when the mailer is created. */
+      contentType: string;
+    }
+  >;
 };
 
 /**
