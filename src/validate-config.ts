@@ -7,7 +7,8 @@
 import type { MailerConfig } from './config/mailer-config.js';
 import { parseConfig } from './config/parse-config.js';
 import { unreadableInputError } from './config/unreadable-input.js';
-import { isMailerError, summaryOf, type ConfigIssue, type MailerError } from './errors/mailer-error.js';
+import { isMailerError, type ConfigIssue, type MailerError } from './errors/mailer-error.js';
+import { summaryOf } from './errors/summary-of.js';
 import { TemplateTable } from './templates/template-table.js';
 
 /** What {@link validateConfig} found. */

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { isMailerError, summaryOf } from '../errors/mailer-error.js';
+import { isMailerError } from '../errors/mailer-error.js';
+import { summaryOf } from '../errors/summary-of.js';
 import type { Style } from './style.js';
 
 /**

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { MailerError, isMailerError, summaryOf, type MailerErrorCode } from './mailer-error.js';
+import { MailerError, isMailerError, type MailerErrorCode } from './mailer-error.js';
+import { summaryOf } from './summary-of.js';
 import { toHeaderValue } from '../shared/header-value.js';
 import { errorFacts, type ErrorFacts } from './error-facts.js';
 import { maskAddresses } from './mask-addresses.js';

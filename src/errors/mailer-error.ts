@@ -127,18 +127,6 @@ function fullMessage(summary: string, code: MailerErrorCode, hint: string | unde
 }
 
 /**
- * What a {@link MailerError} says without its code and hint, also for one made by another copy of
- * the package that predates {@link MailerError.summary}.
- *
- * @param error - The error.
- * @returns Its summary, or its message when it has none.
- */
-export function summaryOf(error: MailerError): string {
-  const summary: unknown = error.summary;
-  return typeof summary === 'string' ? summary : String(error.message);
-}
-
-/**
  * Tells whether a value is a {@link MailerError}, also when it was created by another copy of
  * the package (an ESM and a CJS build loaded side by side).
  *

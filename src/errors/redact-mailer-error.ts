@@ -5,7 +5,8 @@
  * @module
  */
 import { inspect } from 'node:util';
-import { MailerError, isMailerError, summaryOf, type ConfigIssue } from './mailer-error.js';
+import { MailerError, isMailerError, type ConfigIssue } from './mailer-error.js';
+import { summaryOf } from './summary-of.js';
 import type { ErrorFacts } from './error-facts.js';
 import { errorFacts } from './error-facts.js';
 import type { Redactor } from './redact-secrets.js';

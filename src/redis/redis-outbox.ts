@@ -6,7 +6,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Job, Queue, Worker } from 'bullmq';
-import { MailerError, isMailerError, summaryOf } from '../errors/mailer-error.js';
+import { MailerError, isMailerError } from '../errors/mailer-error.js';
+import { summaryOf } from '../errors/summary-of.js';
 import { redactMailerError } from '../errors/redact-mailer-error.js';
 import { createRedactor } from '../errors/redact-secrets.js';
 import { checkRequest } from '../message/check-request.js';

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { isMailerError, MailerError, summaryOf } from '../errors/mailer-error.js';
+import { isMailerError, MailerError } from '../errors/mailer-error.js';
+import { summaryOf } from '../errors/summary-of.js';
 import { compileTemplate, type CompiledTemplate } from '../render/compile-template.js';
 import { describeTemplate } from '../shared/describe-template.js';
 import { loadPlainTextConverter } from '../render/html-to-plain-text.js';
