@@ -26,7 +26,7 @@ import { USAGE_TYPE_SYNONYMS, usageTypeKey } from './usage-type-aliases.js';
 export type ResolveUsageType = (type: UsageType, operation: 'send' | 'render') => UsageType;
 
 /** The options that decide how usage types resolve. */
-export type UsageTypeOptions = Pick<MailerOptions, 'usageTypeAliases' | 'customUsageTypes' | 'strictUsageTypes'>;
+export type UsageTypeOptions = Pick<MailerOptions, 'usageTypeAliases' | 'customUsageTypes' | 'strictUsageTypes' | 'rateLimit'>;
 
 /**
  * Builds the resolver of one mailer. A type is taken as it is when it is a usage type the mailer
@@ -42,7 +42,10 @@ export type UsageTypeOptions = Pick<MailerOptions, 'usageTypeAliases' | 'customU
  * @returns The resolver.
  * @throws {@link MailerError} `InvalidConfig` when an alias names a usage type the mailer does not
  *   know (a typo would otherwise send the `Generic` template), is itself a usage type the mailer
- *   knows (it would never apply), or reads the same as another alias for another type.
+ *   knows (it would never apply), or reads the same as another alias for another type; and when a
+ *   `rateLimit.perUsageType` rule is keyed by a name that resolves to another type (sends are
+ *   counted under the resolved one, so the rule would never apply), or, under `strictUsageTypes`,
+ *   by a type the mailer refuses.
  */
 export function createUsageTypeResolver(options: UsageTypeOptions, templates: readonly TemplateDefinition[]): ResolveUsageType {
   const names = new Set<string>([...KNOWN_USAGE_TYPES, ...templates.map((template) => template.usageType), ...(options.customUsageTypes ?? [])]);
@@ -56,6 +59,7 @@ export function createUsageTypeResolver(options: UsageTypeOptions, templates: re
   for (const name of names) add(usageTypeKey(name), name);
   for (const [key, type] of Object.entries(USAGE_TYPE_SYNONYMS)) add(key, type);
   const strict = options.strictUsageTypes === true;
+  checkRuleKeys(Object.keys(options.rateLimit?.perUsageType ?? {}), names, byKey, strict);
   return (type, operation) => {
     if (names.has(type)) return type;
     const resolved = byKey.get(usageTypeKey(type));
@@ -83,6 +87,22 @@ function checkAliases(aliases: Readonly<Record<string, UsageType>>, names: Reado
       });
     }
     if (earlier === undefined) seen.set(key, { alias, type });
+  }
+  if (issues.length > 0) throw invalidInput(OPTIONS_WORDING, issues);
+}
+
+/** Each `perUsageType` key must be the name sends of that type are counted under. */
+function checkRuleKeys(keys: readonly string[], names: ReadonlySet<string>, byKey: ReadonlyMap<string, UsageType>, strict: boolean): void {
+  const issues: ConfigIssue[] = [];
+  for (const key of keys) {
+    if (names.has(key)) continue;
+    const path = formatPath(['rateLimit', 'perUsageType', key]);
+    const resolved = byKey.get(usageTypeKey(key));
+    if (resolved !== undefined) {
+      issues.push({ path, message: `names \`${resolved}\` another way, and sends are counted under \`${resolved}\`: key the rule by \`${resolved}\`` });
+    } else if (strict) {
+      issues.push({ path, message: `is ${notKnown(key, names)}` });
+    }
   }
   if (issues.length > 0) throw invalidInput(OPTIONS_WORDING, issues);
 }

@@ -80,6 +80,22 @@ describe('usage type spellings and synonyms', () => {
     expect(transport.messages).toHaveLength(1);
   });
 
+  it('refuses a rate-limit rule keyed by another name of a type, which would never apply', () => {
+    const rule = { limit: 1, window: 60_000 };
+    expect(creationError({ rateLimit: { ...rule, perUsageType: { 'sign-in': rule, 'magic-code': rule, SignIn: rule } }, usageTypeAliases: { 'magic-code': 'Register' } })).toMatchObject({
+      code: 'InvalidConfig',
+      issues: [
+        { path: 'rateLimit.perUsageType.sign-in', message: expect.stringContaining('key the rule by `SignIn`') },
+        { path: 'rateLimit.perUsageType.magic-code', message: expect.stringContaining('key the rule by `Register`') },
+      ],
+    });
+    // A custom type nobody declared may be a template store's: refused only under strictUsageTypes.
+    expect(() => mailerWith({ rateLimit: { ...rule, perUsageType: { Welcome: rule } } })).not.toThrow();
+    expect(creationError({ strictUsageTypes: true, rateLimit: { ...rule, perUsageType: { Welcom: rule } }, customUsageTypes: ['Welcome'] })).toMatchObject({
+      issues: [{ path: 'rateLimit.perUsageType.Welcom', message: expect.stringContaining('did you mean `Welcome`?') }],
+    });
+  });
+
   it('takes a config template whose usageType is literally the alias as it is (exact match first)', async () => {
     const sender = mailerWith({}, [...own, plain('sign-in', 'the literal one {{code}}')]);
     const result = await sender.send({ to, type: 'sign-in', payload: { code: '7' } });
