@@ -7,13 +7,16 @@ import { parseConfig } from './config/parse-config.js';
 import { parseMailerOptions } from './config/parse-mailer-options.js';
 import { parseStoredTemplate } from './config/parse-stored-template.js';
 import { secretsOf } from './config/secrets-of.js';
+import { unreadableInputError } from './config/unreadable-input.js';
+import { createUsageTypeResolver } from './config/usage-type-resolver.js';
 import { resolveRetryPolicy } from './delivery/retry-policy.js';
-import { MailerError, isMailerError } from './errors/mailer-error.js';
+import { isMailerError } from './errors/mailer-error.js';
 import { Mailer } from './mailer.js';
 import { createMessageComposer } from './message/compose-message.js';
 import { createRateLimiter } from './rate-limit/rate-limiter.js';
 import { TemplateRegistry } from './templates/template-registry.js';
 import { createSmtpTransport } from './transports/smtp/smtp-transport.js';
+import type { ConfigArgument } from './config/mailer-config.js';
 import type { MailerOptions } from './types/mailer-options.js';
 
 /** The window for a transport that does not say how many sends it takes at once. */
@@ -26,7 +29,11 @@ const DEFAULT_MAX_IN_FLIGHT = 64;
  * go out over a pooled SMTP connection; the built-in templates back the config's unless
  * `useDefaultTemplates: false` (with the code in their subjects under `codeInSubject: true`); `maxInFlight` follows what the transport says it takes.
  *
- * @param config - The {@link MailerConfig}: host, port, fromEmail, auth, templates, SMTP options.
+ * @param config - The {@link MailerConfig}: host, port, fromEmail, auth, templates, SMTP options. An
+ *   object literal is type-checked against it (a misspelt key is a compile-time error); a value typed
+ *   `unknown` or `any` (parsed JSON, a database row) is taken too and checked at run time (see
+ *   {@link ConfigArgument}).
+ * @template T - The config argument's type, inferred: not given by hand.
  * @param options - A transport instead of SMTP, a template store, retry options.
  * @returns The mailer. Close it with `await mailer.close()` (or `await using`).
  * @throws {@link MailerError} `InvalidConfig` whose `issues` name every bad field of the config or
@@ -50,7 +57,7 @@ const DEFAULT_MAX_IN_FLIGHT = 64;
  * await mailer.close();
  * ```
  */
-export function createMailer(config: unknown, options?: MailerOptions): Mailer {
+export function createMailer<T>(config: ConfigArgument<T>, options?: MailerOptions): Mailer {
   try {
     const resolved = parseConfig(config);
     const { transport = createSmtpTransport(resolved), ...checked } = parseMailerOptions(options);
@@ -63,21 +70,17 @@ export function createMailer(config: unknown, options?: MailerOptions): Mailer {
         : () => import('./templates/defaults/index.js').then(({ builtInTemplates }) => builtInTemplates({ codeInSubject: checked.codeInSubject === true })),
     );
     return new Mailer({
+      resolveUsageType: createUsageTypeResolver(checked, resolved.templates),
       compose: createMessageComposer(registry, resolved),
       asksStore: registry.asksStore,
       transport,
       retryPolicy: resolveRetryPolicy(checked.retry),
       rateLimiter: checked.rateLimit === undefined ? undefined : createRateLimiter(checked.rateLimit),
       maxInFlight: checked.maxInFlight ?? transport.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
-      redaction: { secrets: secretsOf(resolved), user: resolved.auth?.user },
+      redaction: { secrets: secretsOf(resolved), user: resolved.auth?.user, recipients: checked.redactRecipients === true },
     });
   } catch (error) {
     // A getter or proxy in the config or options must not escape as a TypeError.
-    throw isMailerError(error)
-      ? error
-      : new MailerError('InvalidConfig', 'Cannot create the mailer: reading the config or options threw (see cause). Pass plain data.', {
-          issues: [{ path: '', message: 'reading the config or options threw; pass plain data' }],
-          cause: error,
-        });
+    throw isMailerError(error) ? error : unreadableInputError('create the mailer', 'the config or options', error);
   }
 }

@@ -4,12 +4,15 @@
  * @packageDocumentation
  */
 export { createMailer } from './create-mailer.js';
+export { validateConfig, type ConfigValidation } from './validate-config.js';
 export { Mailer } from './mailer.js';
 export { KNOWN_USAGE_TYPES } from './types/usage-type.js';
 export { localeFromHeaders, type HeadersLike } from './templates/locale-from-headers.js';
 export { MailerError, isMailerError, type MailerErrorCode, type MailerErrorDetails, type ConfigIssue } from './errors/mailer-error.js';
 export type {
   MailerConfig,
+  JsonMailerConfig,
+  ConfigArgument,
   SmtpAuth,
   LoginAuth,
   EmptyLoginAuth,

@@ -4,6 +4,7 @@
  * @module
  */
 import { asyncDispose } from './shared/async-dispose.js';
+import type { ResolveUsageType } from './config/usage-type-resolver.js';
 import { classifyError, type ErrorContext } from './errors/classify-error.js';
 import { DeadlinePassed, DeadlineSweeper } from './delivery/deadline-sweeper.js';
 import { deliverWithRetry } from './delivery/deliver-with-retry.js';
@@ -61,6 +62,8 @@ interface CallerAbort {
 
 /** The parts a {@link Mailer} runs on, chosen and checked by {@link createMailer}. */
 export interface MailerParts {
+  /** Turns a request's usage type into the one sent (aliases, spellings), or refuses it (strict). */
+  readonly resolveUsageType: ResolveUsageType;
   /** Finds, renders and dresses a message. */
   readonly compose: ComposeMessage;
   /** Whether composing asks a template store (the caller's code, which the deadline must bound). */
@@ -73,12 +76,18 @@ export interface MailerParts {
   readonly rateLimiter: RateLimiter | undefined;
   /** The most sends handed to the transport at once. */
   readonly maxInFlight: number;
-  /** The config's secrets and login user, removed from every error the mailer reports. */
+  /** The config's secrets and login user, removed from every error the mailer reports, and whether addresses are masked. */
   readonly redaction: Redaction;
 }
 
-/** The secrets no error may show, and the login user that SASL blobs are built with. */
-export type Redaction = Pick<ErrorContext, 'secrets' | 'user'>;
+/**
+ * The secrets no error may show, the login user that SASL blobs are built with, and whether
+ * email addresses are masked in every error (`redactRecipients`).
+ */
+export interface Redaction extends Pick<ErrorContext, 'secrets' | 'user'> {
+  /** Whether every error masks email addresses, the recipient's display name left out. */
+  readonly recipients: boolean;
+}
 
 /**
  * Sends authentication emails. Create one per config with {@link createMailer} and reuse it: it
@@ -91,13 +100,16 @@ export type Redaction = Pick<ErrorContext, 'secrets' | 'user'>;
  * ```
  */
 export class Mailer {
+  readonly #resolveUsageType: ResolveUsageType;
   readonly #compose: ComposeMessage;
   readonly #asksStore: boolean;
   readonly #transport: Transport;
   readonly #retryPolicy: ResolvedRetryPolicy;
   readonly #rateLimiter: RateLimiter | undefined;
   /** The config's secrets and login user: every error the mailer reports is rid of them. */
-  readonly #redaction: Redaction;
+  readonly #secrets: Pick<ErrorContext, 'secrets' | 'user'>;
+  /** Whether every error the mailer reports masks email addresses (`redactRecipients`). */
+  readonly #maskRecipients: boolean;
   readonly #queue: SendQueue<PendingSend>;
   readonly #sweeper: DeadlineSweeper;
   #closing: Promise<void> | undefined;
@@ -110,12 +122,15 @@ export class Mailer {
    * @internal
    */
   constructor(parts: MailerParts) {
+    this.#resolveUsageType = parts.resolveUsageType;
     this.#compose = parts.compose;
     this.#asksStore = parts.asksStore;
     this.#transport = parts.transport;
     this.#retryPolicy = parts.retryPolicy;
     this.#rateLimiter = parts.rateLimiter;
-    this.#redaction = parts.redaction;
+    const { recipients, ...secrets } = parts.redaction;
+    this.#secrets = secrets;
+    this.#maskRecipients = recipients;
     this.#queue = new SendQueue(parts.maxInFlight, (pending) => this.#run(pending));
     this.#sweeper = new DeadlineSweeper(this.#retryPolicy.deadline, (deadline) => this.#expireQueued(deadline));
   }
@@ -124,7 +139,8 @@ export class Mailer {
    * Picks the template for `type` and the payload's locale, renders it and sends one message,
    * retrying transient failures.
    *
-   * The request and recipient are checked at once; a bad one rejects without waiting. The send
+   * The request and recipient are checked at once, and the usage type resolved (`sign-in` is
+   * `SignIn`; see {@link MailerOptions.usageTypeAliases}); a bad one rejects without waiting. The send
    * then waits, unrendered, until fewer than `maxInFlight` sends are with the transport; the payload
    * is read when it is rendered, so do not change it after calling `send`. The retry deadline counts
    * from this call, queue time included.
@@ -134,7 +150,8 @@ export class Mailer {
    *   once), and an optional `messageId` that fixes the Message-ID (a resend is then the same message).
    * @returns What the server accepted, how many attempts it took, and which template was used
    *   (`template`: usage type, locale and source).
-   * @throws {@link MailerError} for every failure: `InvalidRecipient`, `TemplateNotFound`,
+   * @throws {@link MailerError} for every failure: `InvalidRecipient`, `TemplateNotFound` (also for
+   *   an unknown type under `strictUsageTypes`),
    *   `MissingVariable`, `RateLimited` (with `retryAfter`), `AuthFailed`, `Rejected`, `Unavailable`
    *   (also when the deadline passed while queued, with `attempts: 0`), `Closed`; `InvalidConfig`
    *   or `TemplateSyntax` when the template store returns a bad template.
@@ -148,15 +165,17 @@ export class Mailer {
     let messageId: string | undefined;
     try {
       const checked = checkRequest(request, 'send');
-      ({ type, payload } = checked);
-      const recipient = parseRecipient(checked.to);
+      ({ payload } = checked);
+      type = this.#resolveUsageType(checked.type, 'send');
+      const recipient = parseRecipient(checked.to, !this.#maskRecipients);
       // Keep the caller's string when it was already normalized: a queued send holds one copy less.
       to = recipient === checked.to ? checked.to : recipient;
       signal = options.signal;
       if (options.messageId !== undefined) messageId = checkMessageId(options.messageId);
-      if (signal?.aborted) throw classifyError(signal.reason, { ...this.#context(sendOperation(type, to)), attempts: 0 });
+      if (signal?.aborted) throw classifyError(signal.reason, { ...this.#context(sendOperation(type, to), to), attempts: 0 });
     } catch (error) {
-      return Promise.reject(isMailerError(error) ? error : unreadablePayloadError('send', error));
+      const failure = isMailerError(error) ? error : unreadablePayloadError('send', error);
+      return Promise.reject(this.#maskRecipients ? classifyError(failure, this.#context('send')) : failure);
     }
     return new Promise<SendResult>((resolve) => {
       const pending: PendingSend = {
@@ -182,16 +201,19 @@ export class Mailer {
    *
    * @param request - The usage type, the template's variables and optionally the recipient.
    * @returns The rendered message.
-   * @throws {@link MailerError} `InvalidRecipient`, `TemplateNotFound` or `MissingVariable`.
+   * @throws {@link MailerError} `InvalidRecipient`, `TemplateNotFound` (also for an unknown type
+   *   under `strictUsageTypes`) or `MissingVariable`.
    */
   async render(request: RenderRequest): Promise<RenderedMessage> {
+    let to: string | undefined;
     try {
       const checked = checkRequest(request, 'render');
-      const to = checked.to === undefined ? undefined : parseRecipient(checked.to);
-      return (await this.#compose(checked.type, checked.payload, to)).message;
+      const type = this.#resolveUsageType(checked.type, 'render');
+      to = checked.to === undefined ? undefined : parseRecipient(checked.to, !this.#maskRecipients);
+      return (await this.#compose(type, checked.payload, to)).message;
     } catch (error) {
       // A template store's error is kept as `cause`: classifying rids it of the config's secrets.
-      throw classifyError(isMailerError(error) ? error : unreadablePayloadError('render', error), this.#context('render'));
+      throw classifyError(isMailerError(error) ? error : unreadablePayloadError('render', error), this.#context('render', to));
     }
   }
 
@@ -268,7 +290,7 @@ export class Mailer {
         transport: this.#transport,
         policy: this.#retryPolicy,
         signal,
-        context: this.#context(sendOperation(message.usageType, to)),
+        context: this.#context(sendOperation(message.usageType, to), to),
         deadline: pending.deadline,
       });
       const sent: SendResult = {
@@ -307,9 +329,9 @@ export class Mailer {
    */
   #sendFailure(error: unknown, signal: AbortSignal, type: UsageType, to: string): MailerError {
     const operation = sendOperation(type, to);
-    if (isMailerError(error)) return classifyError(error, this.#context(operation));
+    if (isMailerError(error)) return classifyError(error, this.#context(operation, to));
     // Before delivery, only rendering reads the caller's payload; anything else not a MailerError came from it.
-    if (!signal.aborted) return classifyError(unreadablePayloadError('send', error), this.#context(operation));
+    if (!signal.aborted) return classifyError(unreadablePayloadError('send', error), this.#context(operation, to));
     const reason: unknown =
       signal.reason instanceof DeadlinePassed
         ? new MailerError(
@@ -318,14 +340,15 @@ export class Mailer {
               'while finding its template or checking its rate limit. Nothing was sent.',
           )
         : signal.reason;
-    return classifyError(reason, { ...this.#context(operation), attempts: 0 });
+    return classifyError(reason, { ...this.#context(operation, to), attempts: 0 });
   }
 
   /** The caller's signal aborted: a queued send leaves the queue, a running one is aborted. */
   #abort(pending: PendingSend): void {
     const reason: unknown = pending.abort?.signal.reason;
     if (this.#queue.remove(pending)) {
-      this.#settle(pending, Promise.reject(classifyError(reason, { ...this.#context(sendOperation(pending.type, pending.to)), attempts: 0 })));
+      const context = this.#context(sendOperation(pending.type, pending.to), pending.to);
+      this.#settle(pending, Promise.reject(classifyError(reason, { ...context, attempts: 0 })));
     } else {
       pending.abort?.controller?.abort(reason);
     }
@@ -343,13 +366,17 @@ export class Mailer {
         `${operation} gave up after ${this.#retryPolicy.deadline} ms before its first attempt: it waited behind ` +
           'other sends for a free slot (maxInFlight) all that time. Nothing was sent.',
       );
-      this.#settle(oldest, Promise.reject(classifyError(waited, { ...this.#context(operation), attempts: 0 })));
+      this.#settle(oldest, Promise.reject(classifyError(waited, { ...this.#context(operation, oldest.to), attempts: 0 })));
     }
   }
 
-  /** The error context of `operation`, with the secrets no error may show. */
-  #context(operation: string): ErrorContext {
-    return { operation, ...this.#redaction };
+  /**
+   * The error context of `operation`, with the secrets no error may show and, under
+   * `redactRecipients`, the recipient `to` whose address (and display name) no error may show.
+   */
+  #context(operation: string, to?: string): ErrorContext {
+    if (!this.#maskRecipients) return { operation, ...this.#secrets };
+    return { operation, ...this.#secrets, recipients: to === undefined ? [] : [to] };
   }
 
   async #drainAndClose(): Promise<void> {

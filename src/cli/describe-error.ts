@@ -4,6 +4,7 @@
  * @module
  */
 import { isMailerError } from '../errors/mailer-error.js';
+import { summaryOf } from '../errors/summary-of.js';
 import type { Style } from './style.js';
 
 /**
@@ -19,8 +20,10 @@ import type { Style } from './style.js';
 export function describeError(error: unknown, style: Style, context?: string): string[] {
   const mark = `${style.red('✖')} ${context === undefined ? '' : `${context}: `}`;
   if (!isMailerError(error)) return [`${mark}${error instanceof Error ? error.message : String(error)}`];
-  // With issues, the message's first line is the summary and the issues follow by path.
-  const message = error.issues === undefined ? error.message : (error.message.split('\n')[0] ?? '');
+  // The code and hint get lines of their own, so the message is shown without them. With issues,
+  // only its first line is, and the issues follow by path.
+  const summary = summaryOf(error);
+  const message = error.issues === undefined ? summary : (summary.split('\n')[0] ?? '');
   const lines = [`${mark}${message}`, `  ${style.dim('code:')} ${error.code}`];
   if (error.responseCode !== undefined) lines.push(`  ${style.dim('reply:')} ${error.responseCode}`);
   if (error.attempts !== undefined) lines.push(`  ${style.dim('attempts:')} ${error.attempts}`);

@@ -198,6 +198,35 @@ export interface MailerConfig {
 }
 
 /**
+ * A {@link MailerConfig} as TypeScript types a JSON file imported with `resolveJsonModule`
+ * (`import config from './mailer.json' with { type: 'json' }`): the same, but JSON has no literal
+ * types, so each template's `contentType` is any `string` (checked when the mailer is created).
+ */
+export type JsonMailerConfig = Omit<MailerConfig, 'templates'> & {
+  /** The templates, `contentType` widened to `string`. */
+  templates?: ReadonlyArray<
+    Omit<TemplateDefinition, 'contentType'> & {
+      /** `text/plain` or `text/html`, typed as the `string` JSON gives; checked when the mailer is created. */
+      contentType: string;
+    }
+  >;
+};
+
+/**
+ * The type `createMailer` checks its config argument against, given the argument's type `T`:
+ *
+ * - a value typed `unknown` or `any` (`JSON.parse`), or an open type such as `object` or
+ *   `Record<string, unknown>` (a database row), is taken as it is: it is checked when the mailer is
+ *   created;
+ * - anything else, an object literal first, must be a {@link MailerConfig} (or a
+ *   {@link JsonMailerConfig}): a misspelt key (`prot: 587`), a value of the wrong type
+ *   (`port: true`) or a missing `host` is a compile-time error, and the keys autocomplete.
+ *
+ * @template T - The type of the argument, inferred from it.
+ */
+export type ConfigArgument<T> = unknown extends T ? T : Record<never, never> extends T ? T : MailerConfig | JsonMailerConfig;
+
+/**
  * A validated config with its defaults applied: the form the mailer and its transport run on.
  */
 export interface ResolvedMailerConfig {

@@ -54,6 +54,14 @@ function withMethod<T>(method: string, what: string) {
   );
 }
 
+/** A usage type name: a non-empty string. */
+function usageTypeName() {
+  return v.pipe(
+    v.string(mustBe('a usage type name such as `SignIn`')),
+    v.check((value) => value.trim() !== '', 'is empty; give a usage type name such as `SignIn`'),
+  );
+}
+
 /** `{ limit, window }`: the entries of a rate-limit rule, both required. */
 const ruleEntries = () => ({ limit: wholeNumber(1, ANY_SIZE), window: wholeNumber(1, ANY_SIZE, ' (milliseconds)') });
 
@@ -74,6 +82,10 @@ export function buildMailerOptionsSchema() {
       templateStore: v.nullish(templateStore),
       useDefaultTemplates: v.optional(v.boolean(mustBe('`true` or `false`'))),
       codeInSubject: v.optional(v.boolean(mustBe('`true` or `false`'))),
+      usageTypeAliases: v.optional(v.record(v.string(), usageTypeName(), mustBe('an object such as { "sign-in": "SignIn" }'))),
+      customUsageTypes: v.optional(v.array(usageTypeName(), mustBe('an array of usage type names'))),
+      strictUsageTypes: v.optional(v.boolean(mustBe('`true` or `false`'))),
+      redactRecipients: v.optional(v.boolean(mustBe('`true` or `false`'))),
       retry: v.optional(
         v.object(
           {

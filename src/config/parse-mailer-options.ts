@@ -8,7 +8,8 @@ import type { MailerOptions } from '../types/mailer-options.js';
 import { checkAgainstSchema, invalidInput, type InvalidInputWording } from './check-against-schema.js';
 import { buildMailerOptionsSchema } from './mailer-options-schema.js';
 
-const OPTIONS_WORDING: InvalidInputWording = {
+/** How an `InvalidConfig` error about the options is worded. */
+export const OPTIONS_WORDING: InvalidInputWording = {
   subject: 'mailer options',
   root: 'options',
   fix: 'Fix the options listed above and create the mailer again.',

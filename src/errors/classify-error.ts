@@ -5,9 +5,11 @@
  * @module
  */
 import { MailerError, isMailerError, type MailerErrorCode } from './mailer-error.js';
+import { summaryOf } from './summary-of.js';
 import { toHeaderValue } from '../shared/header-value.js';
 import { errorFacts, type ErrorFacts } from './error-facts.js';
-import { createRedactor } from './redact-secrets.js';
+import { maskAddresses } from './mask-addresses.js';
+import { createRedactor, type Redactor } from './redact-secrets.js';
 import { plainCause, redactMailerError } from './redact-mailer-error.js';
 
 /** What was being done when the error happened, for the message, the hint and the redaction. */
@@ -36,6 +38,12 @@ export interface ErrorContext {
   secrets?: readonly string[];
   /** The login user, to recognise SASL blobs built from a secret. Not itself a secret. */
   user?: string;
+  /**
+   * Set to mask email addresses (the mailer's `redactRecipients`): every address in the message,
+   * issues and causes is masked (`a***@example.com`), and these forms of the recipient (with a
+   * display name: `Ada <ada@example.com>`) are replaced whole, the operation's text included.
+   */
+  recipients?: readonly string[];
 }
 
 const AUTH_CODES = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2']);
@@ -56,10 +64,11 @@ const MAX_DETAIL_LENGTH = 500;
  *
  * The message and the `cause` are rebuilt from the original with every secret in
  * `context.secrets`, and any `AUTH` command's credentials, removed; the original error object is
- * not kept, since nodemailer's may reference the command it sent.
+ * not kept, since nodemailer's may reference the command it sent. With `context.recipients`, every
+ * email address in the error (message, hint, issues, causes) is masked too.
  *
  * @param error - What was thrown.
- * @param context - The operation, attempt count, target and secrets.
+ * @param context - The operation, attempt count, target, secrets and whether to mask addresses.
  * @returns The classified error.
  * @example
  * ```ts
@@ -69,12 +78,15 @@ const MAX_DETAIL_LENGTH = 500;
  * ```
  */
 export function classifyError(error: unknown, context: ErrorContext): MailerError {
-  const redact = createRedactor(context.secrets ?? [], context.user);
+  const redactSecrets = createRedactor(context.secrets ?? [], context.user);
+  const mask: Redactor = context.recipients === undefined ? (text) => text : maskAddresses(context.recipients);
+  // Secrets first: masking an address inside a secret would leave the rest of the secret unmatched.
+  const redact: Redactor = context.recipients === undefined ? redactSecrets : (text) => mask(redactSecrets(text));
   if (isMailerError(error)) {
     const clean = redactMailerError(error, redact);
     if (clean.attempts !== undefined || context.attempts === undefined) return clean;
     const { issues, responseCode, hint, retryAfter, cause } = clean;
-    return new MailerError(clean.code, clean.message, {
+    return new MailerError(clean.code, summaryOf(clean), {
       issues,
       responseCode,
       hint,
@@ -88,11 +100,13 @@ export function classifyError(error: unknown, context: ErrorContext): MailerErro
   const code = codeFor(facts);
   const aborted = isAbort(facts);
   const target = context.target === undefined ? '' : ` on ${context.target}`;
+  const operation = mask(context.operation);
   const message = aborted
-    ? `${context.operation}${target} was aborted${facts.name === 'TimeoutError' ? ' (timed out)' : ''}`
-    : `${context.operation} failed${target}: ${detail || 'unknown error'}`;
+    ? `${operation}${target} was aborted${facts.name === 'TimeoutError' ? ' (timed out)' : ''}`
+    : `${operation} failed${target}: ${detail || 'unknown error'}`;
   const cause = plainCause(facts, detail);
-  const hint = aborted ? undefined : context.hintFor?.(error);
+  const found = aborted ? undefined : context.hintFor?.(error);
+  const hint = found === undefined ? undefined : mask(found);
   return new MailerError(code, message, {
     responseCode: facts.responseCode,
     attempts: context.attempts,

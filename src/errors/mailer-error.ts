@@ -79,14 +79,24 @@ export class MailerError extends Error {
   readonly hint?: string;
   /** For `RateLimited`: milliseconds until a send may be tried again. */
   readonly retryAfter?: number;
+  /**
+   * What failed, on what, and what to do next: {@link MailerError.message} without the code and
+   * hint it ends with. For displays that show the code and the hint apart (the CLI does). Not
+   * enumerable, so a log of the error's fields does not repeat the message.
+   */
+  declare readonly summary: string;
 
   /**
    * @param code - Why the error is raised.
-   * @param message - What failed, on what, and what to do next. Must not hold secrets.
+   * @param message - What failed, on what, and what to do next (the {@link MailerError.summary}).
+   *   Must not hold secrets. `message` is this text followed by ` [code]` and, when there is a
+   *   hint, ` Hint: <hint>`, so a logger that prints only `String(error)` or `error.message`
+   *   still shows both.
    * @param details - Optional facts: issues, reply code, attempts, hint, cause.
    */
   constructor(code: MailerErrorCode, message: string, details: MailerErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(fullMessage(message, code, details.hint), details.cause === undefined ? undefined : { cause: details.cause });
+    Object.defineProperty(this, 'summary', { value: message, enumerable: false });
     this.code = code;
     this.retryable = RETRYABLE_CODES.has(code);
     if (details.issues !== undefined) this.issues = details.issues;
@@ -97,7 +107,10 @@ export class MailerError extends Error {
     Object.defineProperty(this, BRAND, { value: true });
   }
 
-  /** A plain object for logs and JSON: code, message and the details that are set. */
+  /**
+   * A plain object for logs and JSON: code, message (the same as {@link MailerError.message}, code
+   * and hint included) and the details that are set.
+   */
   toJSON(): Record<string, unknown> {
     const { name, code, retryable, message, issues, responseCode, attempts, hint, retryAfter } = this;
     return Object.fromEntries(
@@ -106,6 +119,11 @@ export class MailerError extends Error {
       ),
     );
   }
+}
+
+/** The text a {@link MailerError}'s `message` holds: the summary, then `[code]` and the hint. */
+function fullMessage(summary: string, code: MailerErrorCode, hint: string | undefined): string {
+  return `${summary} [${code}]${hint === undefined ? '' : ` Hint: ${hint}`}`;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { inspect } from 'node:util';
 import { MailerError, isMailerError, type ConfigIssue } from './mailer-error.js';
+import { summaryOf } from './summary-of.js';
 import type { ErrorFacts } from './error-facts.js';
 import { errorFacts } from './error-facts.js';
 import type { Redactor } from './redact-secrets.js';
@@ -58,8 +59,8 @@ function holdsSecret(error: MailerError, redact: Redactor): boolean {
 }
 
 function rebuilt(error: MailerError, redact: Redactor, links: number): MailerError {
-  const { code, message, issues, responseCode, attempts, hint, retryAfter } = error;
-  return new MailerError(code, redact(String(message)), {
+  const { code, issues, responseCode, attempts, hint, retryAfter } = error;
+  return new MailerError(code, redact(summaryOf(error)), {
     issues: Array.isArray(issues) ? issues.map((issue: ConfigIssue) => redactedIssue(issue, redact)) : undefined,
     responseCode,
     attempts,

@@ -42,6 +42,8 @@ type Fail = (why: string) => MailerError;
  * removed. Internationalized local parts and IDN domains are accepted.
  *
  * @param to - The recipient a caller passed.
+ * @param quote - Whether an error's message quotes `to`; `false` keeps it out (the mailer's
+ *   `redactRecipients`: a malformed recipient may hold an address and a name that masking misses).
  * @returns The address, or `Name <address>`, to put in the `To` header.
  * @throws {@link MailerError} `InvalidRecipient` when `to` is not a string, is empty, holds a list
  *   (`,` `;`), a group (`name: ...;`), a comment, a control character, a quoted local part, no
@@ -53,8 +55,8 @@ type Fail = (why: string) => MailerError;
  * parseRecipient('a@example.com, b@example.com');   // throws InvalidRecipient
  * ```
  */
-export function parseRecipient(to: unknown): string {
-  return (typeof to === 'string' ? parsePlainAddress(to) : undefined) ?? parseRecipientInFull(to);
+export function parseRecipient(to: unknown, quote = true): string {
+  return (typeof to === 'string' ? parsePlainAddress(to) : undefined) ?? parseRecipientInFull(to, quote);
 }
 
 /**
@@ -80,18 +82,20 @@ export function parsePlainAddress(value: string): string | undefined {
  * two; not part of the package API.
  *
  * @param to - The recipient a caller passed.
+ * @param quote - Whether an error's message quotes `to`.
  * @returns The address, or `Name <address>`, to put in the `To` header.
  * @throws {@link MailerError} `InvalidRecipient` in the cases {@link parseRecipient} lists.
  * @internal
  */
-export function parseRecipientInFull(to: unknown): string {
+export function parseRecipientInFull(to: unknown, quote = true): string {
   if (typeof to !== 'string') {
     throw new MailerError(
       'InvalidRecipient',
       `the recipient must be a string holding one email address, not ${to === null ? 'null' : typeof to}`,
     );
   }
-  const fail: Fail = (why) => new MailerError('InvalidRecipient', `the recipient ${shownRecipient(to)} ${why}`);
+  const shown = quote ? `the recipient ${shownRecipient(to)}` : 'the recipient (not shown: redactRecipients)';
+  const fail: Fail = (why) => new MailerError('InvalidRecipient', `${shown} ${why}`);
   if (hasControlCharacter(to)) throw fail('holds a line break or other control character; pass one address on one line');
   const value = to.trim();
   if (value === '') throw new MailerError('InvalidRecipient', 'the recipient is empty; pass one address such as user@example.com');

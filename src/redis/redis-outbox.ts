@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Job, Queue, Worker } from 'bullmq';
 import { MailerError, isMailerError } from '../errors/mailer-error.js';
+import { summaryOf } from '../errors/summary-of.js';
 import { redactMailerError } from '../errors/redact-mailer-error.js';
 import { createRedactor } from '../errors/redact-secrets.js';
 import { checkRequest } from '../message/check-request.js';
@@ -358,7 +359,7 @@ function plainError(Type: new (message: string) => Error, message: string): Erro
 }
 
 function describe(error: MailerError): string {
-  return `${error.code}: ${error.message}`;
+  return `${error.code}: ${summaryOf(error)}`;
 }
 
 function unavailable(operation: string, reason: string, cause?: unknown, mayBeStored = false): MailerError {

@@ -6,6 +6,7 @@
  * @module
  */
 import { isMailerError, MailerError } from '../errors/mailer-error.js';
+import { summaryOf } from '../errors/summary-of.js';
 import { compileTemplate, type CompiledTemplate } from '../render/compile-template.js';
 import { describeTemplate } from '../shared/describe-template.js';
 import { loadPlainTextConverter } from '../render/html-to-plain-text.js';
@@ -197,7 +198,7 @@ function compileStored(definition: TemplateDefinition, type: string, tag: string
   try {
     return compileTemplate(definition);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = isMailerError(error) ? summaryOf(error) : error instanceof Error ? error.message : String(error);
     throw new MailerError(
       'TemplateSyntax',
       `The template store returned a broken template for ${describeTemplate(type, tag)}: ${reason}`,

@@ -6,6 +6,7 @@
 import type { RateLimitOptions } from './rate-limit.js';
 import type { TemplateStore } from './template.js';
 import type { Transport } from './transport.js';
+import type { UsageType } from './usage-type.js';
 
 /** What the mailer needs besides configuration data. */
 export interface MailerOptions {
@@ -28,6 +29,43 @@ export interface MailerOptions {
    * @default false
    */
   codeInSubject?: boolean;
+  /**
+   * Other names for usage types: `{ 'password-reset': 'ForgotPassword' }`. Names are compared
+   * without case, `-`, `_`, `.` or spaces. Built in, without this option: every spelling of a
+   * usage type the mailer knows (`sign-in`, `SIGN_IN`, `signin` are `SignIn`), and the names auth
+   * frameworks use (better-auth's `email-verification`, `forget-password`, `change-email`; Supabase's
+   * `signup`, `recovery`, `invite`...; see the docs). Yours come first. The resolved type is the one
+   * the template is chosen for, `MailMessage.usageType`, `SendResult.template` and the rate limit
+   * see. A type the mailer knows (known, a config template's, or in `customUsageTypes`) is always
+   * taken as it is, never aliased.
+   *
+   * An alias to a type the mailer does not know, or named like a type it knows, is `InvalidConfig`
+   * at `createMailer`.
+   */
+  usageTypeAliases?: Readonly<Record<string, UsageType>>;
+  /**
+   * Usage types of your own beyond the known ones, as your template store holds them (the config's
+   * templates need no listing: their types are known). They are taken as they are, their spellings
+   * resolve to them, aliases may name them, and `strictUsageTypes` accepts them.
+   */
+  customUsageTypes?: readonly string[];
+  /**
+   * Refuse a send or render whose usage type the mailer does not know (not a known type, not an
+   * alias or spelling of one, not a config template's, not in `customUsageTypes`) with
+   * `TemplateNotFound` naming the nearest known type, before anything is sent, instead of sending
+   * the `Generic` template. With a template store, list its own types in `customUsageTypes`.
+   * @default false
+   */
+  strictUsageTypes?: boolean;
+  /**
+   * Keep recipients' addresses (personal data) out of the errors the mailer reports: every email
+   * address in a `MailerError`'s message, hint, issues and cause chain (a server's reply quoting
+   * it, a rate-limit refusal, your transport's error) shows masked, `a***@example.com` (first
+   * character and domain kept), and a recipient's display name is left out. An invalid recipient
+   * is not quoted at all. Sender addresses in a server's reply are masked the same way.
+   * @default false
+   */
+  redactRecipients?: boolean;
   /** How transient failures are retried. @default `{ attempts: 3, deadline: 30000, baseDelay: 250, maxDelay: 4000 }` */
   retry?: RetryOptions;
   /**

@@ -73,7 +73,7 @@ export type TemplateSource = 'store' | 'config' | 'builtin';
  * ```
  */
 export interface TemplateChoice {
-  /** The usage type of the template: the send's own, or `Generic` when that stood in. */
+  /** The usage type of the template: the send's own once resolved (`sign-in` is `SignIn`), or `Generic` when that stood in. */
   readonly usageType: UsageType;
   /**
    * The template's locale, as `MailMessage.locale` carries it: for a config or built-in template

@@ -23,7 +23,10 @@ export interface MailMessage {
   html?: string;
   /** Extra header lines, by name. */
   headers?: Record<string, string | string[]>;
-  /** The usage type the send asked for (also when a `Generic` template stood in for it). */
+  /**
+   * The usage type the send asked for, resolved (`sign-in` arrives as `SignIn`; see
+   * `MailerOptions.usageTypeAliases`), also when a `Generic` template stood in for it.
+   */
   usageType: string;
   /** The locale of the template that produced this message, when it had one. */
   locale?: string;

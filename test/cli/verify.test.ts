@@ -70,6 +70,9 @@ describe('auth-mailer verify', () => {
     expect(result.stderr).toMatch(/^✖ /);
     expect(result.stderr).toContain('code: AuthFailed');
     expect(result.stderr).toContain('hint: the server refused the credentials');
+    // The message's own `[AuthFailed] Hint: ...` ending is left out: code and hint get their own lines.
+    expect(result.stderr).not.toContain('[AuthFailed]');
+    expect(result.stderr.match(/hint/gi)).toHaveLength(1);
     for (const output of [result.stdout, result.stderr]) {
       expect(output).not.toContain(WRONG_PASSWORD);
       expect(output).not.toContain(Buffer.from(WRONG_PASSWORD).toString('base64'));

@@ -67,7 +67,7 @@ describe('classifyError', () => {
   it('passes a MailerError through, adding the attempts it lacks', () => {
     const original = new MailerError('RateLimited', 'slow down', { retryAfter: 1000, hint: 'wait' });
     const classified = classifyError(original, context);
-    expect(classified).toMatchObject({ code: 'RateLimited', message: 'slow down', retryAfter: 1000, hint: 'wait', attempts: 2 });
+    expect(classified).toMatchObject({ code: 'RateLimited', summary: 'slow down', retryAfter: 1000, hint: 'wait', attempts: 2 });
     const counted = new MailerError('Rejected', 'no', { attempts: 1 });
     expect(classifyError(counted, context)).toBe(counted);
   });
@@ -81,9 +81,9 @@ describe('classifyError', () => {
   it('reports an abort as Unavailable that says so', () => {
     const aborted = classifyError(new DOMException('This operation was aborted', 'AbortError'), context);
     expect(aborted).toMatchObject({ code: 'Unavailable', hint: undefined });
-    expect(aborted.message).toBe('send SignIn to ada@example.com on smtp.example.com:587 was aborted');
+    expect(aborted.message).toBe('send SignIn to ada@example.com on smtp.example.com:587 was aborted [Unavailable]');
     const timedOut = classifyError(new DOMException('The operation timed out', 'TimeoutError'), context);
-    expect(timedOut.message).toMatch(/was aborted \(timed out\)$/);
+    expect(timedOut.summary).toMatch(/was aborted \(timed out\)$/);
   });
 
   it('removes secrets and AUTH blobs from the message and the cause, and keeps no original error', () => {

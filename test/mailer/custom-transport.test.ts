@@ -144,7 +144,7 @@ describe('a transport of the user’s own is not treated as SMTP', () => {
     );
     const error = await failureOf(mailer.send(request));
     expect(error.code).toBe('Unavailable');
-    expect(error.message).toBe('send SignIn mail to ada@example.com failed: connect ECONNREFUSED 10.0.0.1:443');
+    expect(error.message).toBe('send SignIn mail to ada@example.com failed: connect ECONNREFUSED 10.0.0.1:443 [Unavailable]');
     expect(error.message).not.toContain('smtp.example.com');
     expect(error.hint).toBeUndefined();
   });

@@ -73,7 +73,7 @@ describe('errors the mailer reports hold none of the config’s secrets, whoever
       code: 'Rejected',
       responseCode: 550,
       attempts: 1,
-      message: 'refused with key [redacted]',
+      message: 'refused with key [redacted] [Rejected] Hint: rotate [redacted]',
       hint: 'rotate [redacted]',
       issues: [{ path: 'apiKey', message: '[redacted] is revoked' }],
     });

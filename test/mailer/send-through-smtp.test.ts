@@ -140,10 +140,11 @@ describe('a Logto SMTP connector config, unchanged', () => {
 
   it('fills the usage types the config leaves out, Generic included, with the default templates', async () => {
     const { templates: _templates, ...withoutTemplates } = logtoConfigFor(sink);
-    mailer = createMailer({
+    const config: Record<string, unknown> = {
       ...withoutTemplates,
       templates: [{ usageType: 'SignIn', contentType: 'text/plain', subject: 'Our sign-in', content: '{{code}}' }],
-    });
+    };
+    mailer = createMailer(config);
     await mailer.send({ to: 'ada@example.com', type: 'SignIn', payload: { code: '111111' } });
     await mailer.send({ to: 'ada@example.com', type: 'ForgotPassword', payload: { code: '222222' } });
     await mailer.send({ to: 'ada@example.com', type: 'ForgotPassword', payload: { code: '333333', locale: 'ja-JP' } });

@@ -121,7 +121,7 @@ describe('startSmtpSink', () => {
     sink.clear();
     expect([sink.messages.length, sink.connectionCount]).toEqual([0, 0]);
     const error: unknown = await sink.waitForMessages(1, { timeout: 10 }).catch((caught: unknown) => caught);
-    expect(isMailerError(error) && error.message).toBe('the SMTP sink received 0 of 1 messages within 10 ms');
+    expect(isMailerError(error) && error.summary).toBe('the SMTP sink received 0 of 1 messages within 10 ms');
   });
 
   it('refuses messages over its size limit', async () => {

@@ -17,7 +17,8 @@ import {
 
 describe('public API types', () => {
   it('createMailer takes unknown config and returns a Mailer', () => {
-    expectTypeOf(createMailer).parameter(0).toEqualTypeOf<unknown>();
+    const config: unknown = {};
+    expectTypeOf(createMailer(config)).toEqualTypeOf<Mailer>();
     expectTypeOf(createMailer({})).toEqualTypeOf<Mailer>();
   });
 
