@@ -5,7 +5,8 @@
  * @module
  */
 import { createMailer } from '../create-mailer.js';
-import { isMailerError, MailerError } from '../errors/mailer-error.js';
+import { validateConfig } from '../validate-config.js';
+import { MailerError } from '../errors/mailer-error.js';
 import type { MailerOptions } from '../types/mailer-options.js';
 import type { Transport } from '../types/transport.js';
 
@@ -50,27 +51,22 @@ export interface ConfigGuard {
   parseAsync(config: unknown): Promise<unknown>;
 }
 
-// The check builds a mailer around a transport that never sends: nothing opens a connection.
+// The options check builds a mailer around a transport that never sends: nothing opens a connection.
 const UNUSED_TRANSPORT: Transport = {
   send: () => Promise.reject(new MailerError('Closed', 'The config guard never sends.')),
 };
 
 /**
- * Creates the guard. It runs the very check the connector's sends run (`createMailer`), so a
- * config the guard accepts never fails a send with `InvalidConfig`, and a refused one is reported
- * with auth-mailer's messages (the field's path, the nearest key for a misspelt one), not zod's.
+ * Creates the guard. It runs `validateConfig`, the very check `createMailer` runs for the
+ * connector's sends, so a config the guard accepts never fails a send with `InvalidConfig`, and a
+ * refused one is reported with auth-mailer's messages (the field's path, the nearest key for a misspelt one), not zod's.
  *
  * @returns The guard.
  */
 export function createConfigGuard(): ConfigGuard {
   const safeParse = (config: unknown): ConfigGuardResult => {
-    try {
-      createMailer(config, { transport: UNUSED_TRANSPORT });
-      return { success: true, data: config };
-    } catch (error) {
-      if (isMailerError(error)) return { success: false, error };
-      throw error;
-    }
+    const result = validateConfig(config);
+    return result.valid ? { success: true, data: config } : { success: false, error: result.error };
   };
   const parse = (config: unknown): unknown => {
     const result = safeParse(config);

@@ -86,7 +86,7 @@ describe('the mailer cache', () => {
 
   it('keeps nothing when creating the mailer fails', () => {
     const cache = createMailerCache(1, () => undefined);
-    expect(() => cache.mailerFor({ host: 1 }, '', () => createMailer({ host: 1 }))).toThrow(/Invalid mailer config/);
+    expect(() => cache.mailerFor({ host: 1 }, '', () => createMailer({ host: 1 } as unknown))).toThrow(/Invalid mailer config/);
     expect(cache.size).toBe(0);
   });
 
