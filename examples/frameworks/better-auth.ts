@@ -5,10 +5,18 @@ import { betterAuth } from 'better-auth';
 import { memoryAdapter } from 'better-auth/adapters/memory';
 import { emailOTP, magicLink, organization, twoFactor } from 'better-auth/plugins';
 
+// createMailer checks an object literal against MailerConfig: process.env values are
+// `string | undefined`, so read the required ones through a check that fails at startup.
+function env(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error(`Set the environment variable ${name}`);
+  return value;
+}
+
 const mailer = createMailer({
-  host: process.env.SMTP_HOST,
-  port: process.env.SMTP_PORT,
-  auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS },
+  host: env('SMTP_HOST'),
+  port: env('SMTP_PORT'),
+  auth: { user: env('SMTP_USER'), pass: env('SMTP_PASS') },
   fromEmail: 'Acme <no-reply@acme.example>',
 });
 

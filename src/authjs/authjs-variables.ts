@@ -13,7 +13,7 @@ import type { FrameworkVariables } from '../types/framework-variables.js';
  * whole number) and `locale` (the request's `Accept-Language`, when it names a language).
  * Variables your own `payload` option adds come on top.
  */
-export const authjsVariables: FrameworkVariables = Object.freeze({
+export const AUTHJS_VARIABLES: FrameworkVariables = Object.freeze({
   framework: 'authjs',
   variables: Object.freeze({
     MagicLink: Object.freeze(['link', 'host', 'expiresInMinutes', 'locale']),

@@ -13,6 +13,6 @@ export {
   type AuthjsVerificationRequest,
 } from './send-verification-request.js';
 export { mailerErrorOf } from './mailer-error-of.js';
-export { authjsVariables } from './authjs-variables.js';
+export { AUTHJS_VARIABLES } from './authjs-variables.js';
 export { AUTHJS_USAGE_TYPES } from './authjs-usage-types.js';
 export type { FrameworkVariables } from '../types/framework-variables.js';

@@ -13,7 +13,8 @@ import type { TemplateDefinition } from '../types/template.js';
 /**
  * Checks a raw config's templates against what one framework sends. A template of a type the
  * framework sends is checked against that type's variables; the `Generic` template against each
- * type the framework sends that has no template of its own (it stands in for them); a template of a
+ * type the framework sends that has no template of its own (it stands in for them) and against
+ * `Generic` itself when the framework sends that type; a template of a
  * type the framework never sends gets a warning of its own (a typo, or a type only your own code
  * sends). A `{{name}}` the framework never fills fails the send; a `{{#name}}` section on one never
  * shows. Templates that do not compile are left to the config's validation.
@@ -30,7 +31,7 @@ export function frameworkWarnings(config: unknown, sends: FrameworkVariables): C
     const compiled = compileOrSkip(definition);
     if (compiled === undefined) return [];
     const { usageType } = definition;
-    const served = usageType === 'Generic' ? sentTypes.filter((type) => !ownTypes.has(type)) : [usageType];
+    const served = usageType === 'Generic' ? sentTypes.filter((type) => type === 'Generic' || !ownTypes.has(type)) : [usageType];
     if (usageType !== 'Generic' && sends.variables[usageType] === undefined) {
       const nearest = suggestKey(usageType, sentTypes);
       const hint = nearest === undefined ? '' : ` (did you mean ${nearest}?)`;

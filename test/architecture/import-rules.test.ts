@@ -52,7 +52,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   links: [...FOUNDATION, 'links', 'render'],
   core: [...FOUNDATION, 'core', 'config', 'templates', 'message', 'delivery', 'rate-limit', 'transports/smtp'],
   // The CLI's pages (preview, dev) borrow the renderer's HTML escaping, as links does.
-  cli: [...FOUNDATION, 'cli', 'core', 'config', 'templates', 'render', 'transports/smtp', 'testing'],
+  // `check --framework` reads each adapter's table of what it sends (framework-free files).
+  cli: [...FOUNDATION, 'cli', 'core', 'config', 'templates', 'render', 'transports/smtp', 'testing', 'better-auth', 'authjs', 'logto'],
   // auth-mailer/redis: checks requests (message) and limits (rate-limit) at enqueue, and hands jobs
   // to a Mailer (core) in its workers; nothing below imports it.
   redis: [...FOUNDATION, 'redis', 'message', 'rate-limit', 'core'],

@@ -1,7 +1,7 @@
 import { Auth, raw, skipCSRFCheck } from '@auth/core';
 import { AuthError } from '@auth/core/errors';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { authjsEmailProvider, authjsVariables, mailerErrorOf, sendVerificationRequest } from '../../src/authjs/index.js';
+import { authjsEmailProvider, AUTHJS_VARIABLES, mailerErrorOf, sendVerificationRequest } from '../../src/authjs/index.js';
 import { createMailer, MailerError, type Mailer } from '../../src/index.js';
 import type { SmtpSinkOptions, SmtpSink } from '../../src/testing/index.js';
 import { startSmtpSink } from '../../src/testing/index.js';
@@ -236,10 +236,10 @@ describe('mailerErrorOf', () => {
   });
 });
 
-describe('authjsVariables', () => {
+describe('AUTHJS_VARIABLES', () => {
   it('lists what the provider fills for MagicLink, and the test templates use no other', () => {
-    expect(authjsVariables).toEqual({ framework: 'authjs', variables: { MagicLink: ['link', 'host', 'expiresInMinutes', 'locale'] } });
+    expect(AUTHJS_VARIABLES).toEqual({ framework: 'authjs', variables: { MagicLink: ['link', 'host', 'expiresInMinutes', 'locale'] } });
     const used = new Set(TEMPLATES.flatMap((template) => [template.subject, template.content, template.text ?? ''].flatMap((text) => [...text.matchAll(/\{\{\{?(\w+)/g)].map((match) => match[1]))));
-    expect([...used].every((name) => authjsVariables.variables.MagicLink?.includes(name as string))).toBe(true);
+    expect([...used].every((name) => AUTHJS_VARIABLES.variables.MagicLink?.includes(name as string))).toBe(true);
   });
 });

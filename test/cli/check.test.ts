@@ -147,4 +147,32 @@ describe('auth-mailer check', () => {
     const file = await writeConfig(dir.path, { ...baseConfig(), tls: { pfx: [{ buf: 'x', passphrase: '${PFX_PASS}' }] } });
     expect((await run(['check', file], { env: { PFX_PASS: 'p' } })).code).toBe(0);
   });
+
+  it("--framework warns about template variables that framework's adapter never sends", async () => {
+    const file = await writeConfig(
+      dir.path,
+      baseConfig({
+        templates: [
+          { usageType: 'Generic', contentType: 'text/plain', subject: 'Your code', content: 'Code: {{code}}' },
+          { usageType: 'OrganizationInvitation', contentType: 'text/plain', subject: 'Join {{organizationName}}', content: 'Code: {{code}}' },
+        ],
+      }),
+    );
+    const plain = await run(['check', file]);
+    expect(plain.stdout).not.toContain('better-auth never sends');
+    const result = await run(['check', file, '--framework', 'better-auth']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(
+      'warning templates[1].content uses code, which better-auth never sends for OrganizationInvitation: every such send fails with MissingVariable',
+    );
+    // Generic stands in for the link types better-auth sends without a template here.
+    expect(result.stdout).toContain('warning templates[0].content uses code, which better-auth never sends for MagicLink');
+  });
+
+  it('--framework with a name it does not know is a usage error listing the ones it does', async () => {
+    const file = await writeConfig(dir.path, baseConfig());
+    const result = await run(['check', file, '--framework', 'nextauth']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown --framework "nextauth": use one of better-auth, authjs, logto');
+  });
 });

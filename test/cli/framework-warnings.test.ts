@@ -65,6 +65,12 @@ describe('frameworkWarnings', () => {
     expect(warnings.every((warning) => warning.path === 'templates[1].content')).toBe(true);
   });
 
+  it('checks the Generic template against Generic itself when the framework sends that type', () => {
+    const sends: FrameworkVariables = { framework: 'logto-like', variables: { Generic: ['code'], SignIn: ['code'] } };
+    const config = { templates: [template('SignIn', '{{code}}'), template('Generic', '{{link}}')] };
+    expect(frameworkWarnings(config, sends).map((warning) => warning.message)).toEqual([expect.stringContaining('never sends for Generic')]);
+  });
+
   it('warns about a template of a type the framework never sends, with the nearest one it does', () => {
     const config = { templates: [template('Signin', '{{code}}')] };
     expect(frameworkWarnings(config, SENDS)).toEqual([

@@ -272,9 +272,9 @@ describe('the built package', () => {
       '--input-type=module',
       '-e',
       `import { createMailer } from 'auth-mailer';
-       import { authjsEmailProvider, authjsVariables } from 'auth-mailer/authjs';
+       import { authjsEmailProvider, AUTHJS_VARIABLES } from 'auth-mailer/authjs';
        createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com' });
-       console.log(authjsEmailProvider({}).type, authjsVariables.framework);`,
+       console.log(authjsEmailProvider({}).type, AUTHJS_VARIABLES.framework);`,
     ]);
     const required = runNode([
       '-e',

@@ -11,13 +11,17 @@ import { configWarnings } from '../config-warnings.js';
 import { describeDkimRecord } from '../describe-dkim-record.js';
 import { describeError } from '../describe-error.js';
 import { ExitCode } from '../exit-code.js';
+import { FRAMEWORK_TABLES } from '../framework-tables.js';
+import { frameworkWarnings } from '../framework-warnings.js';
 import { loadConfigFile } from '../load-config-file.js';
 import { createOfflineTransport } from '../offline-transport.js';
 import { configPathArgument, parseCommandArgs } from '../parse-command-args.js';
 import { reportFailure } from '../report-failure.js';
 import { createStyle } from '../style.js';
+import { UsageError } from '../usage-error.js';
+import type { FrameworkVariables } from '../../types/framework-variables.js';
 
-const HELP = `Usage: auth-mailer check <config.json>
+const HELP = `Usage: auth-mailer check <config.json> [--framework better-auth|authjs|logto]
 
 Validates a JSON config file without connecting anywhere: every problem is listed by its
 path (templates[2].contentType), and templates are compiled. Also warns about what is legal
@@ -34,6 +38,12 @@ With dkim, the key must be an unencrypted RSA key of 1024 bits or more, and the 
 domain valid DNS labels; check then prints the TXT record to publish at
 <keySelector>._domainkey.<domainName> (built from the public key).
 
+--framework <name> also checks the templates against what that framework's adapter sends
+(auth-mailer/better-auth, auth-mailer/authjs, auth-mailer/logto): a {{variable}} it never fills
+(every such send would fail with MissingVariable), a {{#section}} that would never show, the
+Generic template against each type it sends without a template of its own, and a template of
+a type it never sends (with the nearest one it does).
+
 A string value that is exactly "\${NAME}" is read from the environment variable NAME.
 Secret values (auth.*, dkim.privateKey) are never printed.
 
@@ -45,8 +55,9 @@ export const checkCommand: CliCommand = {
   summary: 'validate a config file and warn about likely mistakes',
   help: HELP,
   async run(args, io) {
-    const { positionals } = parseCommandArgs('check', args, {});
+    const { values, positionals } = parseCommandArgs('check', args, { framework: { type: 'string' } });
     const file = configPathArgument('check', positionals);
+    const framework = frameworkTable(values.framework);
     const style = createStyle(io.stdout, io.env);
     let config: unknown;
     try {
@@ -56,7 +67,9 @@ export const checkCommand: CliCommand = {
     }
     const failure = await validate(config);
     const issuePaths = new Set(failure?.issues?.map((issue) => issue.path));
-    const warnings = configWarnings(config).filter((warning) => !issuePaths.has(warning.path));
+    const warnings = [...configWarnings(config), ...(framework === undefined ? [] : frameworkWarnings(config, framework))].filter(
+      (warning) => !issuePaths.has(warning.path),
+    );
     if (failure === undefined) {
       io.stdout.write(`${style.green('✔')} ${file} is valid${describeTemplates(config)}\n`);
       const record = describeDkimRecord(config);
@@ -68,6 +81,15 @@ export const checkCommand: CliCommand = {
     return failure === undefined ? ExitCode.Ok : ExitCode.Failure;
   },
 };
+
+function frameworkTable(name: string | undefined): FrameworkVariables | undefined {
+  if (name === undefined) return undefined;
+  const table = FRAMEWORK_TABLES[name];
+  if (table === undefined || !Object.hasOwn(FRAMEWORK_TABLES, name)) {
+    throw new UsageError(`unknown --framework ${JSON.stringify(name)}: use one of ${Object.keys(FRAMEWORK_TABLES).join(', ')}`, 'check');
+  }
+  return table;
+}
 
 async function validate(config: unknown): Promise<{ error: unknown; issues?: ConfigIssue[] } | undefined> {
   try {
