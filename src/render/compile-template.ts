@@ -1,7 +1,8 @@
 /**
  * Compiles a template definition once into a fast renderer. The only importer of mustache:
  * templates are parsed with `Mustache.parse` and rendered by auth-mailer's own token walker,
- * which gives the same output as `Mustache.render` and reports missing variables.
+ * which gives the same output as `Mustache.render` (with `escapeHtml`'s escaping, which leaves
+ * `/`, `=` and the backtick alone) and reports missing variables.
  *
  * @module
  */

@@ -5,6 +5,9 @@
  *
  * @module
  */
+// The copy is escaped with the renderer's escapeHtml: mustache tags (`{{/name}}`) hold none of the
+// characters it escapes, so they pass through unchanged.
+import { escapeHtml } from '../../render/escape-html.js';
 import { DARK_SCHEME, LIGHT_SCHEME, type ColorScheme } from './color-schemes.js';
 import type { Block, MessageCopy } from './template-copy.js';
 
@@ -38,8 +41,8 @@ const PREHEADER_STYLE = 'display:none;max-height:0;max-width:0;overflow:hidden;o
  * @returns A mustache template of a complete HTML document.
  */
 export function htmlLayout(language: DocumentLanguage, message: Omit<MessageCopy, 'usageType'>): string {
-  const title = escapeCopyText(message.subject);
-  const attributes = `lang="${escapeCopyText(language.lang)}" dir="${language.dir}"`;
+  const title = escapeHtml(message.subject);
+  const attributes = `lang="${escapeHtml(language.lang)}" dir="${language.dir}"`;
   return [
     '<!doctype html>',
     `<html ${attributes}>`,
@@ -52,12 +55,12 @@ export function htmlLayout(language: DocumentLanguage, message: Omit<MessageCopy
     `<style>${darkModeStyle(DARK_SCHEME)}</style>`,
     '</head>',
     `<body ${attributes} class="am-page" style="${PAGE_STYLE}">`,
-    `<div class="am-preheader" style="${PREHEADER_STYLE}">${escapeCopyText(message.preheader)}</div>`,
+    `<div class="am-preheader" style="${PREHEADER_STYLE}">${escapeHtml(message.preheader)}</div>`,
     `<div class="am-page" style="${COLUMN_STYLE}">`,
     `<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3">${title}</h1>`,
     ...message.body.map(blockHtml),
     `<hr class="am-rule" style="margin:32px 0 16px;border:0;border-top:1px solid ${light.border}">`,
-    `<p class="am-muted" style="${MUTED_STYLE}">${escapeCopyText(message.footer)}</p>`,
+    `<p class="am-muted" style="${MUTED_STYLE}">${escapeHtml(message.footer)}</p>`,
     '</div>',
     '</body>',
     '</html>',
@@ -82,12 +85,12 @@ function darkModeStyle(dark: ColorScheme): string {
 function blockHtml(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
-      return `<p style="margin:0 0 16px">${escapeCopyText(block.text)}</p>`;
+      return `<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`;
     case 'code':
       return `<p class="am-code" style="${CODE_STYLE}">{{code}}</p>`;
     case 'link':
       return [
-        `<p style="margin:24px 0"><a class="am-button" href="{{link}}" style="${BUTTON_STYLE}">${escapeCopyText(block.label)}</a></p>`,
+        `<p style="margin:24px 0"><a class="am-button" href="{{link}}" style="${BUTTON_STYLE}">${escapeHtml(block.label)}</a></p>`,
         `<p class="am-muted" dir="ltr" style="${MUTED_STYLE};word-break:break-all">{{link}}</p>`,
       ].join('\n');
     case 'choice': {
@@ -96,11 +99,4 @@ function blockHtml(block: Block): string {
       return [`{{#${name}}}`, ...block.present.map(blockHtml), `{{/${name}}}`, ...absent].join('\n');
     }
   }
-}
-
-// Escapes our own copy for HTML text and attributes. Not the renderer's escapeHtml: that one also
-// escapes `/` and `=`, which would break the mustache tags (`{{/name}}`) the copy carries; mustache
-// tags hold none of the characters escaped here, so they pass through unchanged.
-function escapeCopyText(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }

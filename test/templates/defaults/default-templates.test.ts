@@ -113,7 +113,7 @@ describe('defaultTemplates', () => {
   it('points the invitation button at the link, decoded as a browser decodes the attribute', () => {
     const sample = sampleMessages.find((message) => message.payload.link !== undefined);
     const href = /<a class="am-button" href="([^"]+)"/.exec(sample?.html ?? '')?.[1] ?? '';
-    const decoded = href.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replaceAll('&amp;', '&');
+    const decoded = href.replaceAll('&amp;', '&');
     expect(decoded).toBe(sample?.payload.link);
   });
 });

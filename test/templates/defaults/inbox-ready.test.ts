@@ -14,7 +14,6 @@ function visibleText(html: string): string {
   return html
     .replace(/<head>[\s\S]*<\/head>/, '')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replaceAll('&amp;', '&');
 }
 
@@ -103,7 +102,7 @@ describe('the built-in templates in the inbox', () => {
 
   describe.each(withLinkAndCode.map(byName))('%s', (_name, sample) => {
     it('shows both the button to the link and the code', () => {
-      expect(sample.html).toMatch(/<a class="am-button" href="https:&#x2F;&#x2F;example\.com/);
+      expect(sample.html).toContain(`<a class="am-button" href="${SAMPLE_LINK.replaceAll('&', '&amp;')}"`);
       expect(sample.html).toContain(`<p class="am-code" style="`);
       expect(sample.html).toContain(`>${SAMPLE_CODE}</p>`);
       expect(sample.text).toContain(SAMPLE_LINK);
