@@ -225,6 +225,17 @@ describe('missing variables', () => {
     expect(error.message).toContain('Pass name, user.name, link in payload');
   });
 
+  it('names the variable of an inverted section that would have left the missing one out', () => {
+    const template = compileTemplate(plain('{{#link}}Open {{link}}{{/link}}{{^link}}Enter {{code}}{{/link}}'));
+    expect(errorOf(() => template.render({})).message).toContain(
+      'it uses {{code}} but the payload has no value for it. Pass code in payload, or link instead (null and undefined count as missing).',
+    );
+    // A link that is there but empty is no way out: only the code is named.
+    expect(errorOf(() => template.render({ link: '' })).message).toContain('Pass code in payload (null');
+    // Nor is a section that is missing itself.
+    expect(errorOf(() => compileTemplate(plain('{{^link}}{{code}}{{/link}}{{link}}')).render({})).message).toContain('Pass code, link in payload (null');
+  });
+
   it('names the locale and lists a repeated variable once', () => {
     const template = compileTemplate(plain('{{code}}{{code}}', { locale: 'pt-BR' }));
     const error = errorOf(() => template.render({ code: undefined }));

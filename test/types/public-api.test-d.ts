@@ -43,7 +43,7 @@ describe('public API types', () => {
     expectTypeOf<'MyCustomType'>().toMatchTypeOf<UsageType>();
   });
 
-  it('KnownUsageType is exactly the nine known types', () => {
+  it('KnownUsageType is exactly the twelve known types', () => {
     expectTypeOf<KnownUsageType>().toEqualTypeOf<
       | 'Register'
       | 'SignIn'
@@ -54,6 +54,9 @@ describe('public API types', () => {
       | 'BindNewIdentifier'
       | 'MfaVerification'
       | 'BindMfa'
+      | 'MagicLink'
+      | 'VerifyEmailLink'
+      | 'ResetPasswordLink'
     >();
   });
 

@@ -25,8 +25,11 @@ describe('a built-in template that carries a link', () => {
     },
   );
 
-  // Only the invitation takes a link instead of a code; the code messages show a link beside their code.
-  const linkAlone = withLink.filter((template) => template.usageType === 'OrganizationInvitation');
+  // The invitation, the link types and the code types that send a link message by link alone.
+  const linkAlone = withLink.filter((template) => !['UserPermissionValidation', 'MfaVerification', 'BindMfa'].includes(template.usageType));
+  it('takes a link alone for all but the three step-up code types', () => {
+    expect(new Set(linkAlone.map((template) => template.usageType)).size).toBe(9);
+  });
   it.each(linkAlone.map((template) => [`${template.usageType} ${template.locale ?? 'en'}`, template] as const))(
     'still renders from a link alone, without a stray blank line: %s',
     (_name, template) => {

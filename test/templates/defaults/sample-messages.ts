@@ -22,25 +22,47 @@ export const SAMPLE_CODE = '482913';
 /** A link without digits, so that a digit run in a message can only be the code or the copy's. */
 export const SAMPLE_LINK = 'https://example.com/confirm?token=kqzvwrtmxa&org=acme';
 
+/** A name with markup characters, so the samples show it escaped in HTML and kept in text. */
+export const SAMPLE_INVITER = 'Ada <Lovelace> & Co';
+
 const CODE_PAYLOAD: TemplatePayload = { code: SAMPLE_CODE };
 const CODE_AND_LINK_PAYLOAD: TemplatePayload = { code: SAMPLE_CODE, link: SAMPLE_LINK };
+const LINK_ALONE_PAYLOAD: TemplatePayload = { link: SAMPLE_LINK };
 const LINK_PAYLOAD: TemplatePayload = { link: SAMPLE_LINK, organizationName: 'Acme & Co' };
-const INVITATION_PAYLOADS: TemplatePayload[] = [LINK_PAYLOAD, { ...LINK_PAYLOAD, code: SAMPLE_CODE }, CODE_PAYLOAD];
+const INVITATION_PAYLOADS: TemplatePayload[] = [
+  LINK_PAYLOAD,
+  { ...LINK_PAYLOAD, code: SAMPLE_CODE },
+  CODE_PAYLOAD,
+  { ...LINK_PAYLOAD, inviterName: SAMPLE_INVITER },
+];
+
+/** The link-first usage types: a link, and the code too when the payload has one. */
+export const LINK_TYPES: readonly string[] = ['MagicLink', 'VerifyEmailLink', 'ResetPasswordLink'];
+/** The code usage types that also take a link alone (and then send a link message). */
+export const CODE_OR_LINK_TYPES: readonly string[] = ['Register', 'SignIn', 'ForgotPassword', 'Generic', 'BindNewIdentifier'];
 
 /** The templates of each language's own locale (none for English), without the aliases' copies. */
 export const primaryTemplates: readonly TemplateDefinition[] = defaultTemplates.filter((template) =>
   LANGUAGES.some((language) => language.locale === template.locale),
 );
 
-/** Payloads to render each template with: by code, by code and link, and invitations by link alone. */
-function samplePayloads(template: TemplateDefinition): TemplatePayload[] {
-  return template.usageType === 'OrganizationInvitation' ? INVITATION_PAYLOADS : [CODE_PAYLOAD, CODE_AND_LINK_PAYLOAD];
+/**
+ * Payloads to render each template with: every combination of code and link it takes, and the
+ * invitation also with who invited.
+ */
+export function samplePayloads(template: TemplateDefinition): TemplatePayload[] {
+  if (template.usageType === 'OrganizationInvitation') return INVITATION_PAYLOADS;
+  if (LINK_TYPES.includes(template.usageType)) return [LINK_ALONE_PAYLOAD, CODE_AND_LINK_PAYLOAD];
+  if (CODE_OR_LINK_TYPES.includes(template.usageType)) return [CODE_PAYLOAD, CODE_AND_LINK_PAYLOAD, LINK_ALONE_PAYLOAD];
+  return [CODE_PAYLOAD, CODE_AND_LINK_PAYLOAD];
 }
 
 /** Renders one template as the mailer does. */
 function renderSample(template: TemplateDefinition, payload: TemplatePayload): SampleMessage {
   const { subject, html, text } = compileTemplate(template).render(payload);
-  const variant = [payload.code === undefined ? '' : 'code', payload.link === undefined ? '' : 'link'].filter(Boolean).join(' and ');
+  const variant = [payload.code === undefined ? '' : 'code', payload.link === undefined ? '' : 'link', payload.inviterName === undefined ? '' : 'inviter']
+    .filter(Boolean)
+    .join(' and ');
   return {
     name: `${template.usageType} ${template.locale ?? 'en (fallback)'} by ${variant}`,
     template,
