@@ -9,7 +9,7 @@
 // characters it escapes, so they pass through unchanged.
 import { escapeHtml } from '../../render/escape-html.js';
 import { DARK_SCHEME, LIGHT_SCHEME, type ColorScheme } from './color-schemes.js';
-import type { Block, MessageCopy } from './template-copy.js';
+import type { Block } from './template-copy.js';
 
 /** The language and direction of a document. */
 export interface DocumentLanguage {
@@ -33,14 +33,26 @@ const MUTED_STYLE = `margin:0 0 16px;font-size:14px;color:${light.muted}`;
 /** Hidden everywhere (Outlook included) but read by inbox lists as the preview text. */
 const PREHEADER_STYLE = 'display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;font-size:1px;line-height:1px';
 
+/** What the layout lays out. Text is plain text (escaped here) and may hold mustache tags. */
+export interface LayoutContent {
+  /** The heading and HTML title: the subject without a code. */
+  subject: string;
+  /** The hidden preview text inbox lists show after the subject; none when absent. */
+  preheader?: string;
+  /** The body: blocks, or HTML written by hand (mustache allowed), placed as it is. */
+  body: readonly Block[] | string;
+  /** The closing line, shown small below a rule; none when absent. */
+  footer?: string;
+}
+
 /**
  * Builds the HTML document of one message.
  *
  * @param language - The document's `lang` and `dir`.
- * @param message - The heading (the subject without a code), preview text, body and footer.
+ * @param message - The heading, preview text, body and footer.
  * @returns A mustache template of a complete HTML document.
  */
-export function htmlLayout(language: DocumentLanguage, message: Omit<MessageCopy, 'usageType'>): string {
+export function htmlLayout(language: DocumentLanguage, message: LayoutContent): string {
   const title = escapeHtml(message.subject);
   const attributes = `lang="${escapeHtml(language.lang)}" dir="${language.dir}"`;
   return [
@@ -55,17 +67,23 @@ export function htmlLayout(language: DocumentLanguage, message: Omit<MessageCopy
     `<style>${darkModeStyle(DARK_SCHEME)}</style>`,
     '</head>',
     `<body ${attributes} class="am-page" style="${PAGE_STYLE}">`,
-    `<div class="am-preheader" style="${PREHEADER_STYLE}">${escapeHtml(message.preheader)}</div>`,
+    ...(message.preheader === undefined ? [] : [`<div class="am-preheader" style="${PREHEADER_STYLE}">${escapeHtml(message.preheader)}</div>`]),
     `<div class="am-page" style="${COLUMN_STYLE}">`,
     `<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3">${title}</h1>`,
-    ...message.body.map(blockHtml),
-    `<hr class="am-rule" style="margin:32px 0 16px;border:0;border-top:1px solid ${light.border}">`,
-    `<p class="am-muted" style="${MUTED_STYLE}">${escapeHtml(message.footer)}</p>`,
+    ...(typeof message.body === 'string' ? [message.body] : message.body.map(blockHtml)),
+    ...(message.footer === undefined ? [] : footerHtml(message.footer)),
     '</div>',
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+function footerHtml(footer: string): string[] {
+  return [
+    `<hr class="am-rule" style="margin:32px 0 16px;border:0;border-top:1px solid ${light.border}">`,
+    `<p class="am-muted" style="${MUTED_STYLE}">${escapeHtml(footer)}</p>`,
+  ];
 }
 
 /** The CSS that declares both schemes and recolours every element for dark mode. */
@@ -95,8 +113,9 @@ function blockHtml(block: Block): string {
       ].join('\n');
     case 'choice': {
       const name = block.variable;
-      const absent = block.absent.length === 0 ? [] : [`{{^${name}}}`, ...block.absent.map(blockHtml), `{{/${name}}}`];
-      return [`{{#${name}}}`, ...block.present.map(blockHtml), `{{/${name}}}`, ...absent].join('\n');
+      const absent = block.absent ?? [];
+      const absentHtml = absent.length === 0 ? [] : [`{{^${name}}}`, ...absent.map(blockHtml), `{{/${name}}}`];
+      return [`{{#${name}}}`, ...block.present.map(blockHtml), `{{/${name}}}`, ...absentHtml].join('\n');
     }
   }
 }

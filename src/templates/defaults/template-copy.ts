@@ -7,14 +7,43 @@
 import type { KnownUsageType } from '../../types/usage-type.js';
 
 /**
- * One piece of a message body. Text is written as plain text (the HTML layout escapes it) and may
- * hold mustache tags such as `{{organizationName}}`.
+ * One piece of a message body, in the built-in templates and in those of `layoutTemplate` (which
+ * exports it as `LayoutBlock`):
+ * - `{ kind: 'paragraph', text }`: a paragraph of plain text (the layouts escape it for HTML);
+ * - `{ kind: 'code' }`: `{{code}}`, large, monospace and selectable;
+ * - `{ kind: 'link', label }`: a button to `{{link}}`, with the link written out below it;
+ * - `{ kind: 'choice', variable, present, absent }`: `present` when the payload has `variable`,
+ *   `absent` (if any) otherwise; only the rendered branch's variables are required.
+ *
+ * Text may hold mustache tags such as `{{organizationName}}`.
  */
 export type Block =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'code' }
-  | { kind: 'link'; label: string }
-  | { kind: 'choice'; variable: string; present: readonly Block[]; absent: readonly Block[] };
+  | {
+      /** A paragraph. */
+      kind: 'paragraph';
+      /** Its plain text. */
+      text: string;
+    }
+  | {
+      /** The code, shown prominently. */
+      kind: 'code';
+    }
+  | {
+      /** A button to `{{link}}`, with the link written out below it. */
+      kind: 'link';
+      /** The button's label. */
+      label: string;
+    }
+  | {
+      /** Blocks that depend on whether a payload variable is set. */
+      kind: 'choice';
+      /** The payload variable that decides (`link`, `user.name`). */
+      variable: string;
+      /** What to render when the variable is set (truthy). */
+      present: readonly Block[];
+      /** What to render when it is not. */
+      absent?: readonly Block[];
+    };
 
 /** The usage types whose message leads with a link (the code, when the payload has one, comes second). */
 export type LinkUsageType = Extract<KnownUsageType, 'MagicLink' | 'VerifyEmailLink' | 'ResetPasswordLink'>;

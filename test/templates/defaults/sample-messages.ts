@@ -22,18 +22,28 @@ export const SAMPLE_CODE = '482913';
 /** A link without digits, so that a digit run in a message can only be the code or the copy's. */
 export const SAMPLE_LINK = 'https://example.com/confirm?token=kqzvwrtmxa&org=acme';
 
-/** A name with markup characters, so the samples show it escaped in HTML and kept in text. */
-export const SAMPLE_INVITER = 'Ada <Lovelace> & Co';
+/**
+ * Who invited, in the samples of a locale: a name with markup characters, so HTML shows it escaped
+ * and text as written. Russian readers get a Cyrillic name, as most Russian invitations carry: a
+ * Latin name beside the Latin organization and link tips SpamAssassin's MIXED_ES (Latin e's among
+ * Cyrillic ones) to 1 point, whatever the copy says.
+ *
+ * @param locale - The template's locale.
+ * @returns The inviter's name.
+ */
+export function sampleInviter(locale: string | undefined): string {
+  return locale === 'ru' ? 'Анна <Павлова> & Co' : 'Ada <Lovelace> & Co';
+}
 
 const CODE_PAYLOAD: TemplatePayload = { code: SAMPLE_CODE };
 const CODE_AND_LINK_PAYLOAD: TemplatePayload = { code: SAMPLE_CODE, link: SAMPLE_LINK };
 const LINK_ALONE_PAYLOAD: TemplatePayload = { link: SAMPLE_LINK };
 const LINK_PAYLOAD: TemplatePayload = { link: SAMPLE_LINK, organizationName: 'Acme & Co' };
-const INVITATION_PAYLOADS: TemplatePayload[] = [
+const invitationPayloads = (locale: string | undefined): TemplatePayload[] => [
   LINK_PAYLOAD,
   { ...LINK_PAYLOAD, code: SAMPLE_CODE },
   CODE_PAYLOAD,
-  { ...LINK_PAYLOAD, inviterName: SAMPLE_INVITER },
+  { ...LINK_PAYLOAD, inviterName: sampleInviter(locale) },
 ];
 
 /** The link-first usage types: a link, and the code too when the payload has one. */
@@ -51,7 +61,7 @@ export const primaryTemplates: readonly TemplateDefinition[] = defaultTemplates.
  * invitation also with who invited.
  */
 export function samplePayloads(template: TemplateDefinition): TemplatePayload[] {
-  if (template.usageType === 'OrganizationInvitation') return INVITATION_PAYLOADS;
+  if (template.usageType === 'OrganizationInvitation') return invitationPayloads(template.locale);
   if (LINK_TYPES.includes(template.usageType)) return [LINK_ALONE_PAYLOAD, CODE_AND_LINK_PAYLOAD];
   if (CODE_OR_LINK_TYPES.includes(template.usageType)) return [CODE_PAYLOAD, CODE_AND_LINK_PAYLOAD, LINK_ALONE_PAYLOAD];
   return [CODE_PAYLOAD, CODE_AND_LINK_PAYLOAD];
