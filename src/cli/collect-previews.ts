@@ -21,6 +21,7 @@ export const SAMPLE_PAYLOAD: Readonly<TemplatePayload> = Object.freeze({
   code: '123456',
   link: 'https://auth.example.com/verify?token=sample-token',
   organizationName: 'Acme',
+  inviterName: 'Ada Lovelace',
 });
 
 /** Which usage types and locales a preview shows. */

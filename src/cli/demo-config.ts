@@ -24,8 +24,8 @@ const html = (heading: string, body: string): string =>
 
 /**
  * Builds the demo's config, shaped exactly like a Logto SMTP connector config: the port as a
- * string, `auth` as `{ user, pass }`, and Logto-style templates for all nine usage types (plain
- * text and HTML, no `text` parts), plus a Japanese `SignIn` template.
+ * string, `auth` as `{ user, pass }`, and Logto-style templates for all twelve known usage types
+ * (plain text and HTML, no `text` parts), plus a Japanese `SignIn` template.
  *
  * @param server - Where the demo's SMTP server listens, and its credentials.
  * @returns The config, as it would be parsed from JSON.
@@ -58,6 +58,14 @@ export function demoConfig(server: DemoServer): Record<string, unknown> {
       { usageType: 'BindNewIdentifier', contentType: 'text/plain', subject: 'Verify your new email address', content: CODE_LINE },
       { usageType: 'MfaVerification', contentType: 'text/html', subject: 'Your two-step verification code', content: html('Two-step verification', CODE_LINE) },
       { usageType: 'BindMfa', contentType: 'text/plain', subject: 'Set up email two-step verification', content: CODE_LINE },
+      { usageType: 'MagicLink', contentType: 'text/html', subject: 'Your sign-in link', content: html('Sign in to Acme', 'Sign in: <a href="{{link}}">{{link}}</a>') },
+      { usageType: 'VerifyEmailLink', contentType: 'text/plain', subject: 'Verify your email address', content: 'Open this link to verify your email address: {{link}}' },
+      {
+        usageType: 'ResetPasswordLink',
+        contentType: 'text/html',
+        subject: 'Reset your password',
+        content: html('Password reset', 'Choose a new password: <a href="{{link}}">{{link}}</a>'),
+      },
     ],
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Compiles a template definition once into a fast renderer. The only importer of mustache:
  * templates are parsed with `Mustache.parse` and rendered by auth-mailer's own token walker,
- * which gives the same output as `Mustache.render` and reports missing variables.
+ * which gives the same output as `Mustache.render` (with `escapeHtml`'s escaping, which leaves
+ * `/`, `=` and the backtick alone) and reports missing variables.
  *
  * @module
  */
@@ -12,7 +13,7 @@ import type { TemplateDefinition, TemplatePayload } from '../types/template.js';
 import { compileDerivedPlainText, renderDerivedPlainText, type DerivedTextNode } from './derived-plain-text.js';
 import { describeTemplate } from '../shared/describe-template.js';
 import { htmlToPlainText } from './html-to-plain-text.js';
-import { renderNodes, type TemplateNode, type VariableName } from './render-nodes.js';
+import { renderNodes, type RenderGaps, type TemplateNode, type VariableName } from './render-nodes.js';
 
 /** One rendered message body. */
 export interface RenderedContent {
@@ -119,11 +120,11 @@ export function compileTemplate(definition: TemplateDefinition): CompiledTemplat
     derivesText,
     render(payload) {
       const stack: unknown[] = [payload];
-      const missing: string[] = [];
-      const renderedSubject = renderNodes(subject, stack, missing);
-      const body = renderNodes(content, stack, missing);
-      const renderedText = text === undefined ? undefined : renderNodes(text, stack, missing);
-      if (missing.length > 0) throw missingVariableError(snapshot, missing);
+      const gaps: RenderGaps = { missing: [], alternatives: [] };
+      const renderedSubject = renderNodes(subject, stack, gaps);
+      const body = renderNodes(content, stack, gaps);
+      const renderedText = text === undefined ? undefined : renderNodes(text, stack, gaps);
+      if (gaps.missing.length > 0) throw missingVariableError(snapshot, gaps);
       if (!html) return { subject: toHeaderValue(renderedSubject), text: body };
       return {
         subject: toHeaderValue(renderedSubject),
@@ -228,13 +229,17 @@ function toVariableName(source: string): VariableName {
   return { source, path: source.indexOf('.') > 0 ? source.split('.') : undefined };
 }
 
-function missingVariableError(definition: TemplateDefinition, missing: readonly string[]): MailerError {
-  const names = [...new Set(missing)];
+// Names every missing variable and, when an inverted section led to them (`{{^link}}...{{code}}`),
+// the variable that would have left them out: "Pass code in payload, or link instead".
+function missingVariableError(definition: TemplateDefinition, gaps: RenderGaps): MailerError {
+  const names = [...new Set(gaps.missing)];
+  const alternatives = [...new Set(gaps.alternatives)].filter((name) => !names.includes(name));
   const tags = names.map((name) => `{{${name}}}`).join(', ');
+  const instead = alternatives.length === 0 ? '' : `, or ${alternatives.join(' or ')} instead`;
   return new MailerError(
     'MissingVariable',
     `Cannot render ${templateName(definition)}: it uses ${tags} but the payload has no value for ` +
-      `${names.length === 1 ? 'it' : 'them'}. Pass ${names.join(', ')} in payload (null and undefined count as missing).`,
+      `${names.length === 1 ? 'it' : 'them'}. Pass ${names.join(', ')} in payload${instead} (null and undefined count as missing).`,
   );
 }
 

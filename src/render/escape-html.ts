@@ -1,5 +1,5 @@
 /**
- * HTML escaping with mustache's own table, so rendered HTML matches `Mustache.render` byte for byte.
+ * HTML escaping of template values: the five characters HTML needs escaped, and no more.
  *
  * @module
  */
@@ -10,12 +10,9 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
   '>': '&gt;',
   '"': '&quot;',
   "'": '&#39;',
-  '/': '&#x2F;',
-  '`': '&#x60;',
-  '=': '&#x3D;',
 };
-// Every escaped character's code is below this bound (the backtick's is the highest).
-const CODE_BOUND = '`'.charCodeAt(0) + 1;
+// Every escaped character's code is below this bound (the `>`'s is the highest).
+const CODE_BOUND = '>'.charCodeAt(0) + 1;
 // The escape of each char code below CODE_BOUND, undefined for those left as they are.
 const ESCAPE_OF_CODE: ReadonlyArray<string | undefined> = Array.from(
   { length: CODE_BOUND },
@@ -23,12 +20,15 @@ const ESCAPE_OF_CODE: ReadonlyArray<string | undefined> = Array.from(
 );
 // Finds the first character to escape. The regex engine skips plain text several times faster than
 // a charCodeAt loop, so it finds where escaping starts; `g` makes `test` leave lastIndex after it.
-const FIRST_ESCAPED = /[&<>"'`=/]/g;
+const FIRST_ESCAPED = /[&<>"']/g;
 
 /**
- * Escapes `& < > " ' / \` =` the way mustache does; returns `value` itself when nothing needs escaping.
+ * Escapes `& < > " '`: enough for text and for an attribute in double or single quotes, where
+ * these are the only characters that end it or start markup. `/`, `=` and the backtick stay as
+ * they are (mustache escapes them too), so `href="{{link}}"` reads as the link, with `&` as
+ * `&amp;`. Returns `value` itself when nothing needs escaping.
  *
- * @param value - Text to place in HTML content or a quoted attribute.
+ * @param value - Text to place in HTML content or a quoted attribute (never an unquoted one).
  * @returns The escaped text.
  */
 export function escapeHtml(value: string): string {

@@ -7,7 +7,9 @@
  */
 import { MailerError } from '../errors/mailer-error.js';
 
-const NOT_SHOWN = ['head', 'script', 'style', 'img'];
+// `.am-preheader`: the hidden preview text of the built-in layout (and of templates built with
+// layoutTemplate), which a reader never sees in the HTML either.
+const NOT_SHOWN = ['head', 'script', 'style', 'img', '.am-preheader'];
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 /**
  * How deep html-to-text walks the element tree: its walk recurses once per level, and overflows

@@ -38,6 +38,17 @@ export interface SectionNode {
   readonly children: readonly TemplateNode[];
 }
 
+/** What a rendering reached without a value: collected over the whole render, then reported at once. */
+export interface RenderGaps {
+  /** Every variable reached without a value, in order, repeats included. */
+  readonly missing: string[];
+  /**
+   * The variables of inverted sections (`{{^link}}`) that rendered because the variable was absent
+   * and reached a missing variable inside: passing one of them instead leaves that part out.
+   */
+  readonly alternatives: string[];
+}
+
 /** One piece of a compiled template: literal text (adjacent text already joined), a variable or a section. */
 export type TemplateNode = string | VariableNode | SectionNode;
 
@@ -125,20 +136,21 @@ export function toText(value: unknown): string | undefined {
 
 /**
  * Renders `nodes` against the context `stack`. A variable it reaches whose value is `null` or
- * `undefined` renders nothing and its name is pushed onto `missing`; sections treat such values as
- * falsy. Numbers render as `String(n)`. A function value is called (see {@link lookupVariable}); one
+ * `undefined` renders nothing and its name is pushed onto `gaps.missing`; sections treat such values
+ * as falsy, and an inverted section over an absent variable that reaches a missing one pushes its
+ * own variable onto `gaps.alternatives`. Numbers render as `String(n)`. A function value is called (see {@link lookupVariable}); one
  * that returns a function, a mustache lambda for higher-order sections, is not supported: an
  * inverted section over it renders nothing (it is truthy, as in mustache), anything else throws.
  *
  * @param nodes - The compiled template.
  * @param stack - The context stack (mutated during sections, restored on return).
- * @param missing - Receives the name of every variable reached without a value.
+ * @param gaps - Receives every variable reached without a value, and the alternatives to it.
  * @returns The rendered text.
  * @throws {MailerError} `MissingVariable` when a variable's value cannot be rendered as text (see
  *   {@link toText}) or is a function, and when a section's value is a function: the contract's
  *   nearest code, since the payload holds no usable value for it.
  */
-export function renderNodes(nodes: readonly TemplateNode[], stack: unknown[], missing: string[]): string {
+export function renderNodes(nodes: readonly TemplateNode[], stack: unknown[], gaps: RenderGaps): string {
   let output = '';
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index] as TemplateNode;
@@ -147,40 +159,44 @@ export function renderNodes(nodes: readonly TemplateNode[], stack: unknown[], mi
     } else if (node.kind === 'variable') {
       const value = lookupVariable(stack, node.name);
       if (value === null || value === undefined) {
-        missing.push(node.name.source);
+        gaps.missing.push(node.name.source);
         continue;
       }
       const text = typeof value === 'function' ? undefined : toText(value);
       if (text === undefined) throw unusableValueError(node.name.source, value, false);
       output += node.escape && typeof value !== 'number' ? escapeHtml(text) : text;
     } else {
-      output += renderSection(node, stack, missing);
+      output += renderSection(node, stack, gaps);
     }
   }
   return output;
 }
 
-function renderSection(node: SectionNode, stack: unknown[], missing: string[]): string {
+function renderSection(node: SectionNode, stack: unknown[], gaps: RenderGaps): string {
   const value = lookupVariable(stack, node.name);
   if (node.inverted) {
-    return !value || (Array.isArray(value) && value.length === 0) ? renderNodes(node.children, stack, missing) : '';
+    if (value && !(Array.isArray(value) && value.length === 0)) return '';
+    const before = gaps.missing.length;
+    const output = renderNodes(node.children, stack, gaps);
+    if ((value === null || value === undefined) && gaps.missing.length > before) gaps.alternatives.push(node.name.source);
+    return output;
   }
   if (!value) return '';
   if (typeof value === 'function') throw unusableValueError(node.name.source, value, true);
   if (Array.isArray(value)) {
     let output = '';
-    for (const item of value) output += renderWithContext(node.children, stack, item, missing);
+    for (const item of value) output += renderWithContext(node.children, stack, item, gaps);
     return output;
   }
   if (typeof value === 'object' || typeof value === 'string' || typeof value === 'number') {
-    return renderWithContext(node.children, stack, value, missing);
+    return renderWithContext(node.children, stack, value, gaps);
   }
-  return renderNodes(node.children, stack, missing);
+  return renderNodes(node.children, stack, gaps);
 }
 
-function renderWithContext(nodes: readonly TemplateNode[], stack: unknown[], view: unknown, missing: string[]): string {
+function renderWithContext(nodes: readonly TemplateNode[], stack: unknown[], view: unknown, gaps: RenderGaps): string {
   stack.push(view);
-  const output = renderNodes(nodes, stack, missing);
+  const output = renderNodes(nodes, stack, gaps);
   stack.pop();
   return output;
 }

@@ -5,8 +5,10 @@
  */
 
 /**
- * The nine known usage types, in the order Logto's SMTP connector lists them. Useful to build an
- * admin screen or to check that a template store covers every type.
+ * The twelve known usage types: the nine Logto's SMTP connector sends, in its order, then the three
+ * link-first ones (`MagicLink`, `VerifyEmailLink`, `ResetPasswordLink`) that link-based auth
+ * systems (better-auth, Auth.js) send. Useful to build an admin screen or to check that a template
+ * store covers every type.
  *
  * @example
  * ```ts
@@ -25,9 +27,12 @@ export const KNOWN_USAGE_TYPES = Object.freeze([
   'BindNewIdentifier',
   'MfaVerification',
   'BindMfa',
+  'MagicLink',
+  'VerifyEmailLink',
+  'ResetPasswordLink',
 ] as const);
 
-/** The usage types auth systems send; Logto's connector names them the same way. */
+/** The usage types auth systems send; Logto's connector names the first nine the same way. */
 export type KnownUsageType = (typeof KNOWN_USAGE_TYPES)[number];
 
 /**

@@ -15,10 +15,11 @@ describe('auth-mailer demo', () => {
     for (const usageType of LABELS) expect(result.stdout).toContain(`✔ ${usageType} → ada@example.com`);
     expect(result.stdout.match(/^ {4}code {5}\d{6} arrived$/gm)).toHaveLength(8);
     expect(result.stdout).toMatch(/^ {4}link {5}https:\/\/auth\.acme\.example\/invitation\/[0-9a-f]+ arrived$/m);
+    expect(result.stdout.match(/^ {4}link {5}https:\/\/auth\.acme\.example\/[a-z-]+\/[0-9a-f]+ arrived$/gm)).toHaveLength(4);
     expect(result.stdout).toContain('subject  サインイン確認コード');
-    expect(result.stdout.match(/parts {4}multipart\/alternative: text\/plain \+ text\/html/g)).toHaveLength(4);
-    expect(result.stdout.match(/parts {4}text\/plain$/gm)).toHaveLength(5);
-    expect(result.stdout.trimEnd().endsWith('9 of 9 messages delivered')).toBe(true);
+    expect(result.stdout.match(/parts {4}multipart\/alternative: text\/plain \+ text\/html/g)).toHaveLength(6);
+    expect(result.stdout.match(/parts {4}text\/plain$/gm)).toHaveLength(6);
+    expect(result.stdout.trimEnd().endsWith('12 of 12 messages delivered')).toBe(true);
   });
 
   it('refuses arguments', async () => {

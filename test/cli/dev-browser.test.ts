@@ -72,14 +72,14 @@ describe.skipIf(SKIP)('the web inbox of auth-mailer dev and demo --serve, in hea
     await page.close();
   }, 120_000);
 
-  it('demo --serve keeps running after its nine sends, with them in the inbox', async () => {
+  it('demo --serve keeps running after its twelve sends, with them in the inbox', async () => {
     const browser = chromiumOrFail(launched);
     running = startCli(['demo', '--serve']);
     const url = await running.waitForOutput(/Inbox at (http:\/\/127\.0\.0\.1:\d+\/)/);
     const { page, errors } = await openPage(browser, url);
-    expect(await page.locator('article.message').count()).toBe(9);
-    // Four of the demo's templates are HTML; the other five are plain text.
-    expect(await page.locator('iframe.mail').count()).toBe(4);
+    expect(await page.locator('article.message').count()).toBe(12);
+    // Six of the demo's templates are HTML; the other six are plain text.
+    expect(await page.locator('iframe.mail').count()).toBe(6);
     expect((await frameTexts(page)).filter((text) => text.trim() === '')).toEqual([]);
     expect(await page.locator('.subject').allTextContents()).toContain('サインイン確認コード');
     await page.screenshot({ path: `${ARTIFACTS}/demo.png` });
@@ -88,6 +88,6 @@ describe.skipIf(SKIP)('the web inbox of auth-mailer dev and demo --serve, in hea
     const result = await running.stop();
     running = undefined;
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('9 of 9 messages delivered');
+    expect(result.stdout).toContain('12 of 12 messages delivered');
   }, 120_000);
 });

@@ -35,7 +35,7 @@ describe('the built auth-mailer executable', () => {
     const result = await spawnCli(['demo']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout.trimEnd().endsWith('9 of 9 messages delivered')).toBe(true);
+    expect(result.stdout.trimEnd().endsWith('12 of 12 messages delivered')).toBe(true);
   });
 
   it('exits 2 for a usage error', async () => {

@@ -47,7 +47,7 @@ describe.skipIf(SKIP)('auth-mailer preview, in headless Chromium', () => {
     const { page, errors } = await openPage(browser, url);
 
     const [, types, locales] = intro.exec((await page.locator('header p').textContent()) ?? '') ?? [];
-    expect(Number(types)).toBe(10);
+    expect(Number(types)).toBe(13);
     // fr-CA, the built-in languages and the template without a locale.
     expect(Number(locales)).toBeGreaterThanOrEqual(21);
     const expected = Number(types) * Number(locales);

@@ -75,7 +75,8 @@ describe.skipIf(SKIP)('delivery through a real Postfix with STARTTLS and SMTP AU
     const to = `ada@${MTA_DOMAIN}`;
     const sent = await Promise.all(
       KNOWN_USAGE_TYPES.map(async (type, index) => {
-        const payload = { code: `48291${index}` };
+        // With a link too: the link types need one, the code types show it beside the code.
+        const payload = { code: `48291${index}`, link: `https://${MTA_DOMAIN}/auth/confirm?type=${type}` };
         const [rendered, result] = await Promise.all([mailer.render({ type, payload }), mailer.send({ to, type, payload })]);
         expect(result).toMatchObject({ accepted: [to], rejected: [], attempts: 1 });
         expect(result.response).toMatch(/^250 .*queued as/);

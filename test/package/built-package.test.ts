@@ -48,6 +48,31 @@ describe('the built package', () => {
     expect([imported.trim(), required.trim()]).toEqual(['function 200', 'function 200']);
   });
 
+  it('builds a template with layoutTemplate from auth-mailer/templates, in both module systems', () => {
+    const use = `const template = layoutTemplate({ usageType: 'Welcome', subject: 'Hi {{name}}', body: [{ kind: 'paragraph', text: 'Hello {{name}}.' }] });
+       const mailer = createMailer({ host: '127.0.0.1', fromEmail: 'a@example.com', templates: [template] }, { transport: new MemoryTransport() });
+       let refused;
+       try { layoutTemplate({ usageType: 'Welcome', body: 'x' }); } catch (error) { refused = error; }
+       mailer.render({ type: 'Welcome', payload: { name: '<Ada>' } }).then((message) =>
+         console.log(message.html.includes('>Hello &lt;Ada&gt;.</p>'), message.text.includes('Hello <Ada>.'), refused instanceof MailerError, refused.code));`;
+    const imported = runNode([
+      '--input-type=module',
+      '-e',
+      `import { createMailer, MailerError } from 'auth-mailer';
+       import { MemoryTransport } from 'auth-mailer/testing';
+       import { layoutTemplate } from 'auth-mailer/templates';
+       ${use}`,
+    ]);
+    const required = runNode([
+      '-e',
+      `const { createMailer, MailerError } = require('auth-mailer');
+       const { MemoryTransport } = require('auth-mailer/testing');
+       const { layoutTemplate } = require('auth-mailer/templates');
+       ${use}`,
+    ]);
+    expect([imported.trim(), required.trim()]).toEqual(['true true true InvalidConfig', 'true true true InvalidConfig']);
+  });
+
   it('throws the main entry\'s MailerError from the side entries, in both module systems', () => {
     const esm = runNode([
       '--input-type=module',

@@ -146,7 +146,7 @@ describe('send with hostile input', () => {
         const html = rendered.html ?? '';
         const markup = html.replace(/<\/?(?:p|a|b)(?: title="[^<>"']*")?>/g, '');
         expect(markup).not.toMatch(/[<>"']/);
-        expect(markup.replace(/&(?:amp|lt|gt|quot|#39|#x2F|#x60|#x3D);/g, '')).not.toContain('&');
+        expect(markup.replace(/&(?:amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
       }),
       { seed: SEED, numRuns: 300 },
     );

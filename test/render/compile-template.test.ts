@@ -3,6 +3,7 @@ import Mustache from 'mustache';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MailerError } from '../../src/errors/mailer-error.js';
 import { compileTemplate } from '../../src/render/compile-template.js';
+import { escapeHtml } from '../../src/render/escape-html.js';
 import { loadPlainTextConverter } from '../../src/render/html-to-plain-text.js';
 import type { TemplateDefinition, TemplatePayload } from '../../src/types/template.js';
 
@@ -67,9 +68,12 @@ const equivalenceCases: [string, string][] = [
   ['missing only in skipped section', '{{#no}}{{missing}}{{/no}}ok'],
 ];
 
+/** Mustache given the renderer's escaping (`& < > " '` only, see escape-html.test.ts). */
+const htmlEscape = { escape: (value: unknown) => escapeHtml(String(value)) };
+
 describe('compileTemplate renders like Mustache.render', () => {
   it.each(equivalenceCases)('%s', (_label, template) => {
-    expect(compileTemplate(html(template)).render(view).html).toBe(Mustache.render(template, view));
+    expect(compileTemplate(html(template)).render(view).html).toBe(Mustache.render(template, view, {}, htmlEscape));
     expect(compileTemplate(plain(template)).render(view).text).toBe(
       Mustache.render(template, view, {}, { escape: (value: unknown) => String(value) }),
     );
@@ -79,9 +83,9 @@ describe('compileTemplate renders like Mustache.render', () => {
 describe('escaping', () => {
   const payload = { name: `<script>alert("x")</script> & 'y' /\`=` };
 
-  it('escapes values in HTML content with mustache’s table', () => {
+  it('escapes & < > " \' in HTML content, and leaves / ` = as they are', () => {
     const { html: body } = compileTemplate(html('<p>{{name}}</p>')).render(payload);
-    expect(body).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt; &amp; &#39;y&#39; &#x2F;&#x60;&#x3D;</p>');
+    expect(body).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39; /`=</p>');
     expect(body).not.toContain('<script');
   });
 
@@ -184,7 +188,7 @@ describe('values', () => {
     }
     const payload = { code: 7, user: new User({ id: 3 }) };
     const template = '{{#user}}{{greeting}} #{{id}} {{code}}{{/user}} {{user.name}} {{user.id}}{{^user.name}}none{{/user.name}}';
-    expect(compileTemplate(html(template)).render(payload).html).toBe(Mustache.render(template, payload));
+    expect(compileTemplate(html(template)).render(payload).html).toBe(Mustache.render(template, payload, {}, htmlEscape));
     expect(compileTemplate(plain(template)).render(payload).text).toBe('Hello Ada <Lovelace> #3 7 Ada <Lovelace> 3');
   });
 
@@ -219,6 +223,17 @@ describe('missing variables', () => {
     expect(error.message).toContain('"SignIn"');
     expect(error.message).toContain('{{name}}, {{user.name}}, {{link}}');
     expect(error.message).toContain('Pass name, user.name, link in payload');
+  });
+
+  it('names the variable of an inverted section that would have left the missing one out', () => {
+    const template = compileTemplate(plain('{{#link}}Open {{link}}{{/link}}{{^link}}Enter {{code}}{{/link}}'));
+    expect(errorOf(() => template.render({})).message).toContain(
+      'it uses {{code}} but the payload has no value for it. Pass code in payload, or link instead (null and undefined count as missing).',
+    );
+    // A link that is there but empty is no way out: only the code is named.
+    expect(errorOf(() => template.render({ link: '' })).message).toContain('Pass code in payload (null');
+    // Nor is a section that is missing itself.
+    expect(errorOf(() => compileTemplate(plain('{{^link}}{{code}}{{/link}}{{link}}')).render({})).message).toContain('Pass code, link in payload (null');
   });
 
   it('names the locale and lists a repeated variable once', () => {

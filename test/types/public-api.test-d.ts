@@ -44,7 +44,7 @@ describe('public API types', () => {
     expectTypeOf<'MyCustomType'>().toMatchTypeOf<UsageType>();
   });
 
-  it('KnownUsageType is exactly the nine known types', () => {
+  it('KnownUsageType is exactly the twelve known types', () => {
     expectTypeOf<KnownUsageType>().toEqualTypeOf<
       | 'Register'
       | 'SignIn'
@@ -55,6 +55,9 @@ describe('public API types', () => {
       | 'BindNewIdentifier'
       | 'MfaVerification'
       | 'BindMfa'
+      | 'MagicLink'
+      | 'VerifyEmailLink'
+      | 'ResetPasswordLink'
     >();
   });
 

@@ -109,7 +109,7 @@ function printWarnings(io: CliIo, warnings: readonly ConfigIssue[]): void {
 
 function describeTemplates(config: unknown): string {
   const templates = (config as { templates?: { usageType?: unknown }[] }).templates;
-  if (templates === undefined) return ': no templates of its own; sends the built-in templates (20 languages, all nine usage types)';
+  if (templates === undefined) return ': no templates of its own; sends the built-in templates (20 languages, all twelve usage types)';
   const usageTypes = [...new Set(templates.map((template) => String(template.usageType)))];
   return `: ${templates.length} template${templates.length === 1 ? '' : 's'} (${usageTypes.join(', ')})`;
 }

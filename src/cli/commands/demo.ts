@@ -30,12 +30,12 @@ const HELP = `Usage: auth-mailer demo [--serve [--port <port>]]
 Runs the whole job on your machine, with nothing to configure: starts an SMTP server on
 127.0.0.1 (a free port, AUTH required), builds a mailer from an embedded config written the
 way a Logto SMTP connector config is (port as a string, plain-text and HTML templates for all
-nine usage types, one in Japanese), sends one message per usage type, and prints what the
+twelve usage types, one in Japanese), sends one message per usage type, and prints what the
 server received: usage type, recipient, subject, whether the code (or link) arrived, and the
 MIME parts. Everything is closed before it exits.
 
 Options:
-  --serve          keep running after the nine sends, with a web inbox on 127.0.0.1 showing
+  --serve          keep running after the twelve sends, with a web inbox on 127.0.0.1 showing
                    what the server received; Ctrl-C stops it
   --port <port>    the inbox's HTTP port with --serve (default 0: a free port; the URL is printed)
   -h, --help       this help
@@ -104,9 +104,18 @@ export const demoCommand: CliCommand = {
   },
 };
 
+/** The usage types the demo sends a link for, with the path of their link. */
+const LINK_PATHS: Readonly<Partial<Record<KnownUsageType, string>>> = {
+  OrganizationInvitation: 'invitation',
+  MagicLink: 'sign-in',
+  VerifyEmailLink: 'verify-email',
+  ResetPasswordLink: 'reset-password',
+};
+
 function demoSend(type: KnownUsageType): DemoSend {
-  if (type === 'OrganizationInvitation') {
-    const link = `https://auth.acme.example/invitation/${randomBytes(6).toString('hex')}`;
+  const path = LINK_PATHS[type];
+  if (path !== undefined) {
+    const link = `https://auth.acme.example/${path}/${randomBytes(6).toString('hex')}`;
     return { type, payload: { link }, token: { name: 'link', value: link } };
   }
   const code = String(randomInt(100_000, 1_000_000));

@@ -22,11 +22,11 @@ import { waitForStop } from '../wait-for-stop.js';
 const HELP = `Usage: auth-mailer preview <config.json> [options]
 
 Serves a page on 127.0.0.1 that shows every message the config can send, without connecting
-to any mail server: each usage type (the nine known ones and any other in the config's
+to any mail server: each usage type (the twelve known ones and any other in the config's
 templates) in each locale (the config's templates' and the twenty built-in languages'),
-rendered with a sample payload (code 123456, a link, organizationName Acme). Each shows its
-subject, headers, size, the HTML part in a sandboxed frame and the plain-text part; the page
-has a dark-mode and a phone-width toggle. Messages that cannot be rendered say why. The page
+rendered with a sample payload (code 123456, a link, organizationName Acme, inviterName Ada
+Lovelace). Each shows its subject, headers, size, the HTML part in a sandboxed frame and the
+plain-text part; the page has a dark-mode and a phone-width toggle. Messages that cannot be rendered say why. The page
 reads the config once, at start; it never shows passwords. Stop with Ctrl-C.
 
 Options:

@@ -5,8 +5,11 @@
  *
  * @module
  */
+// The copy is escaped with the renderer's escapeHtml: mustache tags (`{{/name}}`) hold none of the
+// characters it escapes, so they pass through unchanged.
+import { escapeHtml } from '../../render/escape-html.js';
 import { DARK_SCHEME, LIGHT_SCHEME, type ColorScheme } from './color-schemes.js';
-import type { Block, MessageCopy } from './template-copy.js';
+import type { Block } from './template-copy.js';
 
 /** The language and direction of a document. */
 export interface DocumentLanguage {
@@ -30,16 +33,28 @@ const MUTED_STYLE = `margin:0 0 16px;font-size:14px;color:${light.muted}`;
 /** Hidden everywhere (Outlook included) but read by inbox lists as the preview text. */
 const PREHEADER_STYLE = 'display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;font-size:1px;line-height:1px';
 
+/** What the layout lays out. Text is plain text (escaped here) and may hold mustache tags. */
+export interface LayoutContent {
+  /** The heading and HTML title: the subject without a code. */
+  subject: string;
+  /** The hidden preview text inbox lists show after the subject; none when absent. */
+  preheader?: string;
+  /** The body: blocks, or HTML written by hand (mustache allowed), placed as it is. */
+  body: readonly Block[] | string;
+  /** The closing line, shown small below a rule; none when absent. */
+  footer?: string;
+}
+
 /**
  * Builds the HTML document of one message.
  *
  * @param language - The document's `lang` and `dir`.
- * @param message - The heading (the subject without a code), preview text, body and footer.
+ * @param message - The heading, preview text, body and footer.
  * @returns A mustache template of a complete HTML document.
  */
-export function htmlLayout(language: DocumentLanguage, message: Omit<MessageCopy, 'usageType'>): string {
-  const title = escapeCopyText(message.subject);
-  const attributes = `lang="${escapeCopyText(language.lang)}" dir="${language.dir}"`;
+export function htmlLayout(language: DocumentLanguage, message: LayoutContent): string {
+  const title = escapeHtml(message.subject);
+  const attributes = `lang="${escapeHtml(language.lang)}" dir="${language.dir}"`;
   return [
     '<!doctype html>',
     `<html ${attributes}>`,
@@ -52,17 +67,23 @@ export function htmlLayout(language: DocumentLanguage, message: Omit<MessageCopy
     `<style>${darkModeStyle(DARK_SCHEME)}</style>`,
     '</head>',
     `<body ${attributes} class="am-page" style="${PAGE_STYLE}">`,
-    `<div class="am-preheader" style="${PREHEADER_STYLE}">${escapeCopyText(message.preheader)}</div>`,
+    ...(message.preheader === undefined ? [] : [`<div class="am-preheader" style="${PREHEADER_STYLE}">${escapeHtml(message.preheader)}</div>`]),
     `<div class="am-page" style="${COLUMN_STYLE}">`,
     `<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3">${title}</h1>`,
-    ...message.body.map(blockHtml),
-    `<hr class="am-rule" style="margin:32px 0 16px;border:0;border-top:1px solid ${light.border}">`,
-    `<p class="am-muted" style="${MUTED_STYLE}">${escapeCopyText(message.footer)}</p>`,
+    ...(typeof message.body === 'string' ? [message.body] : message.body.map(blockHtml)),
+    ...(message.footer === undefined ? [] : footerHtml(message.footer)),
     '</div>',
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+function footerHtml(footer: string): string[] {
+  return [
+    `<hr class="am-rule" style="margin:32px 0 16px;border:0;border-top:1px solid ${light.border}">`,
+    `<p class="am-muted" style="${MUTED_STYLE}">${escapeHtml(footer)}</p>`,
+  ];
 }
 
 /** The CSS that declares both schemes and recolours every element for dark mode. */
@@ -82,25 +103,19 @@ function darkModeStyle(dark: ColorScheme): string {
 function blockHtml(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
-      return `<p style="margin:0 0 16px">${escapeCopyText(block.text)}</p>`;
+      return `<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`;
     case 'code':
       return `<p class="am-code" style="${CODE_STYLE}">{{code}}</p>`;
     case 'link':
       return [
-        `<p style="margin:24px 0"><a class="am-button" href="{{link}}" style="${BUTTON_STYLE}">${escapeCopyText(block.label)}</a></p>`,
+        `<p style="margin:24px 0"><a class="am-button" href="{{link}}" style="${BUTTON_STYLE}">${escapeHtml(block.label)}</a></p>`,
         `<p class="am-muted" dir="ltr" style="${MUTED_STYLE};word-break:break-all">{{link}}</p>`,
       ].join('\n');
     case 'choice': {
       const name = block.variable;
-      const absent = block.absent.length === 0 ? [] : [`{{^${name}}}`, ...block.absent.map(blockHtml), `{{/${name}}}`];
-      return [`{{#${name}}}`, ...block.present.map(blockHtml), `{{/${name}}}`, ...absent].join('\n');
+      const absent = block.absent ?? [];
+      const absentHtml = absent.length === 0 ? [] : [`{{^${name}}}`, ...absent.map(blockHtml), `{{/${name}}}`];
+      return [`{{#${name}}}`, ...block.present.map(blockHtml), `{{/${name}}}`, ...absentHtml].join('\n');
     }
   }
-}
-
-// Escapes our own copy for HTML text and attributes. Not the renderer's escapeHtml: that one also
-// escapes `/` and `=`, which would break the mustache tags (`{{/name}}`) the copy carries; mustache
-// tags hold none of the characters escaped here, so they pass through unchanged.
-function escapeCopyText(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }

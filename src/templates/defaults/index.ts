@@ -13,13 +13,15 @@ function build(options: BuildOptions): readonly TemplateDefinition[] {
 }
 
 /**
- * HTML templates, each with a hand-written plain-text part, for all nine known usage types: in
+ * HTML templates, each with a hand-written plain-text part, for all twelve known usage types: in
  * English without a locale (the fallback for every language) and in `ar`, `de`, `es`, `fr`, `he`,
  * `hi`, `id`, `it`, `ja`, `ko`, `nl`, `pl`, `pt-BR` (also for `pt`), `ru`, `sv`, `tr`, `vi`,
  * `zh-Hans` (also for `zh`, `zh-CN`, `zh-SG`) and `zh-Hant` (also for `zh-TW`, `zh-HK`, `zh-MO`).
- * They show `{{code}}` and, when the payload has a `link`, a button to it as well;
- * `OrganizationInvitation` takes a link, a code or both, and names `{{organizationName}}` when
- * given. Each has a hidden localized preview text, `lang` and `dir` on `<html>` and `<body>`, and
+ * They show `{{code}}` and, when the payload has a `link`, a button to it as well; `Register`,
+ * `SignIn`, `ForgotPassword`, `Generic` and `BindNewIdentifier` also take a link alone.
+ * `MagicLink`, `VerifyEmailLink` and `ResetPasswordLink` lead with a button to `{{link}}` and show
+ * the code below it when the payload has one. `OrganizationInvitation` takes a link, a code or
+ * both, and names `{{organizationName}}` and `{{inviterName}}` when given. Each has a hidden localized preview text, `lang` and `dir` on `<html>` and `<body>`, and
  * colours for light and dark mode. No images, no tracking.
  *
  * @example

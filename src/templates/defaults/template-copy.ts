@@ -7,20 +7,55 @@
 import type { KnownUsageType } from '../../types/usage-type.js';
 
 /**
- * One piece of a message body. Text is written as plain text (the HTML layout escapes it) and may
- * hold mustache tags such as `{{organizationName}}`.
+ * One piece of a message body, in the built-in templates and in those of `layoutTemplate` (which
+ * exports it as `LayoutBlock`):
+ * - `{ kind: 'paragraph', text }`: a paragraph of plain text (the layouts escape it for HTML);
+ * - `{ kind: 'code' }`: `{{code}}`, large, monospace and selectable;
+ * - `{ kind: 'link', label }`: a button to `{{link}}`, with the link written out below it;
+ * - `{ kind: 'choice', variable, present, absent }`: `present` when the payload has `variable`,
+ *   `absent` (if any) otherwise; only the rendered branch's variables are required.
+ *
+ * Text may hold mustache tags such as `{{organizationName}}`.
  */
 export type Block =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'code' }
-  | { kind: 'link'; label: string }
-  | { kind: 'choice'; variable: string; present: readonly Block[]; absent: readonly Block[] };
+  | {
+      /** A paragraph. */
+      kind: 'paragraph';
+      /** Its plain text. */
+      text: string;
+    }
+  | {
+      /** The code, shown prominently. */
+      kind: 'code';
+    }
+  | {
+      /** A button to `{{link}}`, with the link written out below it. */
+      kind: 'link';
+      /** The button's label. */
+      label: string;
+    }
+  | {
+      /** Blocks that depend on whether a payload variable is set. */
+      kind: 'choice';
+      /** The payload variable that decides (`link`, `user.name`). */
+      variable: string;
+      /** What to render when the variable is set (truthy). */
+      present: readonly Block[];
+      /** What to render when it is not. */
+      absent?: readonly Block[];
+    };
 
-/** The usage types whose message is a code and what it is for. */
-export type CodeUsageType = Exclude<KnownUsageType, 'OrganizationInvitation'>;
+/** The usage types whose message leads with a link (the code, when the payload has one, comes second). */
+export type LinkUsageType = Extract<KnownUsageType, 'MagicLink' | 'VerifyEmailLink' | 'ResetPasswordLink'>;
+
+/** The usage types whose message leads with a code and says what it is for. */
+export type CodeUsageType = Exclude<KnownUsageType, 'OrganizationInvitation' | LinkUsageType>;
 
 /** Where `{organization}` appears in a language's invitation copy, the organization's name goes. */
 export const ORGANIZATION_SLOT = '{organization}';
+
+/** Where `{inviter}` appears in {@link LanguageCopy.invitedBy}, the inviter's name goes. */
+export const INVITER_SLOT = '{inviter}';
 
 /**
  * Every sentence of one language. Sentences are plain text, short, without any number of 4 to 8
@@ -44,7 +79,16 @@ export interface LanguageCopy {
    * What the code is for, one sentence before it: for `OrganizationInvitation`, what to do with the
    * code when there is no link.
    */
-  purposes: Readonly<Record<KnownUsageType, string>>;
+  purposes: Readonly<Record<CodeUsageType | 'OrganizationInvitation', string>>;
+  /**
+   * What the link is for, one sentence before its button, in a link message. A code message whose
+   * payload has a link and no code borrows the link message of its kind (`SignIn` that of `MagicLink`).
+   */
+  linkPurposes: Readonly<Record<LinkUsageType, string>>;
+  /** The button's label in a link message: what it does (`Sign in`). */
+  linkLabels: Readonly<Record<LinkUsageType, string>>;
+  /** The sentence after the link in a link message without a code: it expires soon, keep it private. */
+  linkNotice: string;
   /** The sentence after the code: it expires soon, keep it private. */
   notice: string;
   /** Before the button, when a code message also has a link: the link is another way to the same end. */
@@ -53,6 +97,11 @@ export interface LanguageCopy {
   linkLabel: string;
   /** The invitation's first sentence, holding {@link ORGANIZATION_SLOT}. */
   invited: string;
+  /**
+   * The invitation's first sentence when the payload names who invited (`inviterName`), holding
+   * {@link INVITER_SLOT} and {@link ORGANIZATION_SLOT}. Written so it fits an inviter of any gender.
+   */
+  invitedBy: string;
   /** The invitation button's label. */
   acceptLabel: string;
   /** Before the code, when an invitation has both a link and a code. */

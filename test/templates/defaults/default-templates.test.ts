@@ -5,10 +5,24 @@ import { compileTemplate } from '../../../src/render/compile-template.js';
 import type { TemplateDefinition } from '../../../src/types/template.js';
 import { KNOWN_USAGE_TYPES } from '../../../src/types/usage-type.js';
 import { LANGUAGES } from '../../../src/templates/defaults/languages.js';
-import { sampleMessages } from './sample-messages.js';
+import { CODE_OR_LINK_TYPES, LINK_TYPES, sampleMessages } from './sample-messages.js';
 
 const LINK = 'https://example.com/invitations/accept?token=7f3a9c';
+/** The link message each code type that takes a link alone sends then. */
+const LINK_MESSAGE_OF: Readonly<Record<string, string>> = {
+  Register: 'VerifyEmailLink',
+  SignIn: 'MagicLink',
+  ForgotPassword: 'ResetPasswordLink',
+  Generic: 'VerifyEmailLink',
+  BindNewIdentifier: 'VerifyEmailLink',
+};
+/** The code types that keep requiring the code: they confirm a step inside a session already open. */
+const CODE_ONLY_TYPES: readonly string[] = ['UserPermissionValidation', 'MfaVerification', 'BindMfa'];
+const ofKind = (predicate: (type: string) => boolean) =>
+  defaultTemplates.filter((template) => predicate(template.usageType)).map((template) => [byTemplate(template), template] as const);
 const byTemplate = (template: TemplateDefinition): string => `${template.usageType} ${template.locale ?? 'en'}`;
+const sameLocale = (usageType: string, locale: string | undefined): TemplateDefinition =>
+  defaultTemplates.find((template) => template.usageType === usageType && template.locale === locale) as TemplateDefinition;
 
 function renderError(template: TemplateDefinition, payload: Record<string, unknown>): unknown {
   try {
@@ -61,7 +75,8 @@ describe('defaultTemplates', () => {
     });
 
     it('renders with the library renderer into a short subject and both parts carrying the code', () => {
-      const rendered = compileTemplate(template).render({ code: '123456' });
+      const payload = LINK_TYPES.includes(template.usageType) ? { code: '123456', link: LINK } : { code: '123456' };
+      const rendered = compileTemplate(template).render(payload);
       expect(rendered.subject.length).toBeGreaterThan(0);
       expect(rendered.subject.length).toBeLessThanOrEqual(60);
       expect(rendered.subject).not.toMatch(/[!$]|\b[A-Z]{4,}\b/);
@@ -71,16 +86,68 @@ describe('defaultTemplates', () => {
     });
   });
 
-  describe.each(defaultTemplates.filter((template) => template.usageType !== 'OrganizationInvitation').map((t) => [byTemplate(t), t] as const))(
-    '%s',
-    (_name, template) => {
-      it('requires the code', () => {
-        const error = renderError(template, {});
+  it('sorts every known usage type into one kind: code only, code or link, link first, invitation', () => {
+    const kinds = [...CODE_ONLY_TYPES, ...CODE_OR_LINK_TYPES, ...LINK_TYPES, 'OrganizationInvitation'];
+    expect([...kinds].sort()).toEqual([...KNOWN_USAGE_TYPES].sort());
+  });
+
+  describe.each(ofKind((type) => CODE_ONLY_TYPES.includes(type)))('%s', (_name, template) => {
+    it('requires the code, with or without a link', () => {
+      for (const payload of [{}, { link: LINK }]) {
+        const error = renderError(template, payload);
         expect(isMailerError(error) && error.code).toBe('MissingVariable');
-        expect((error as Error).message).toContain('{{code}}');
-      });
-    },
-  );
+        expect((error as Error).message).toContain('it uses {{code}} but');
+        expect((error as Error).message).toContain('Pass code in payload (');
+      }
+    });
+  });
+
+  describe.each(ofKind((type) => CODE_OR_LINK_TYPES.includes(type)))('%s', (_name, template) => {
+    it('sends the link message of its kind for a link without a code', () => {
+      const linkTemplate = sameLocale(LINK_MESSAGE_OF[template.usageType] as string, template.locale);
+      const rendered = compileTemplate(template).render({ link: LINK });
+      expect(rendered).toEqual(compileTemplate(linkTemplate).render({ link: LINK }));
+      expect(rendered.html).toContain(`<a class="am-button" href="${LINK}"`);
+      expect(rendered.html).not.toContain('class="am-code"');
+      expect(rendered.text).toContain(LINK);
+    });
+
+    it('stays the code message with the code, the link as a button below it', () => {
+      const rendered = compileTemplate(template).render({ code: '123456', link: LINK });
+      expect((rendered.html ?? '').indexOf('class="am-code"')).toBeLessThan((rendered.html ?? '').indexOf('class="am-button"'));
+      expect(rendered.subject).toBe(compileTemplate(template).render({ code: '123456' }).subject);
+    });
+
+    it('names the code, and the link as the other way, when the payload has neither', () => {
+      const error = renderError(template, {});
+      expect(isMailerError(error) && error.code).toBe('MissingVariable');
+      expect((error as Error).message).toContain('it uses {{code}} but the payload has no value for it. Pass code in payload, or link instead (');
+    });
+  });
+
+  describe.each(ofKind((type) => LINK_TYPES.includes(type)))('%s', (_name, template) => {
+    it('leads with the button and the link written out, without a code box when the payload has no code', () => {
+      const rendered = compileTemplate(template).render({ link: LINK });
+      expect(rendered.html).toContain(`<a class="am-button" href="${LINK}"`);
+      expect(rendered.html).toMatch(new RegExp(`<p class="am-muted" dir="ltr" [^>]*>${LINK.replaceAll('?', '\\?')}</p>`));
+      expect(rendered.html).not.toContain('class="am-code"');
+      expect(rendered.text).toContain(LINK);
+    });
+
+    it('shows the code below the link when the payload has both', () => {
+      const rendered = compileTemplate(template).render({ code: '123456', link: LINK });
+      expect((rendered.html ?? '').indexOf('class="am-button"')).toBeLessThan((rendered.html ?? '').indexOf('class="am-code"'));
+      expect(rendered.text.indexOf(LINK)).toBeLessThan(rendered.text.indexOf('123456'));
+    });
+
+    it('requires the link, and names it, with or without a code', () => {
+      for (const payload of [{}, { code: '123456' }]) {
+        const error = renderError(template, payload);
+        expect(isMailerError(error) && error.code).toBe('MissingVariable');
+        expect((error as Error).message).toContain('it uses {{link}} but the payload has no value for it. Pass link in payload (');
+      }
+    });
+  });
 
   describe.each(defaultTemplates.filter((template) => template.usageType === 'OrganizationInvitation').map((t) => [byTemplate(t), t] as const))(
     '%s',
@@ -103,17 +170,35 @@ describe('defaultTemplates', () => {
         expect(rendered.subject).not.toContain('{{');
       });
 
-      it('needs a link or a code', () => {
+      it('needs a link or a code, and names both', () => {
         const error = renderError(template, {});
         expect(isMailerError(error) && error.code).toBe('MissingVariable');
+        expect((error as Error).message).toContain('Pass code in payload, or link instead (');
+      });
+
+      it('says who invited when the payload has inviterName, escaped in HTML, and not otherwise', () => {
+        const payload = { link: LINK, organizationName: 'Acme', inviterName: 'Ada <Lovelace>' };
+        const rendered = compileTemplate(template).render(payload);
+        expect(rendered.html).toContain('Ada &lt;Lovelace&gt;');
+        expect(rendered.html).not.toContain('<Lovelace>');
+        expect(rendered.text).toContain('Ada <Lovelace>');
+        const anonymous = compileTemplate(template).render({ link: LINK, organizationName: 'Acme' });
+        expect(anonymous.text).not.toContain('Ada');
+        expect(rendered.subject).toBe(anonymous.subject);
       });
     },
   );
 
+  it('writes who invited in English as "Ada Lovelace invited you to join Acme."', () => {
+    const rendered = compileTemplate(sameLocale('OrganizationInvitation', undefined)).render({ link: LINK, organizationName: 'Acme', inviterName: 'Ada Lovelace' });
+    expect(rendered.text).toContain('Ada Lovelace invited you to join Acme.');
+    expect(rendered.html).toContain('>Ada Lovelace invited you to join Acme.</div>');
+  });
+
   it('points the invitation button at the link, decoded as a browser decodes the attribute', () => {
     const sample = sampleMessages.find((message) => message.payload.link !== undefined);
     const href = /<a class="am-button" href="([^"]+)"/.exec(sample?.html ?? '')?.[1] ?? '';
-    const decoded = href.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replaceAll('&amp;', '&');
+    const decoded = href.replaceAll('&amp;', '&');
     expect(decoded).toBe(sample?.payload.link);
   });
 });

@@ -16,8 +16,8 @@ describe('a built-in template that carries a link', () => {
     'also carries the code, in HTML and text, when the payload has both: %s',
     (_name, template) => {
       const rendered = compileTemplate(template).render({ link: LINK, code: CODE, organizationName: 'Acme' });
-      // The HTML escapes the link's slashes, as mustache does; the text keeps it as it is.
-      expect(rendered.html).toMatch(/<a [^>]*href="https:&#x2F;&#x2F;example\.com&#x2F;auth&#x2F;link\?token&#x3D;7f3a9c"/);
+      // The link reads as it is in the HTML's href and in the text.
+      expect(rendered.html).toMatch(/<a [^>]*href="https:\/\/example\.com\/auth\/link\?token=7f3a9c"/);
       expect(rendered.html).toContain(`>${CODE}</p>`);
       expect(rendered.text).toContain(LINK);
       expect(rendered.text).toContain(`    ${CODE}`);
@@ -25,8 +25,11 @@ describe('a built-in template that carries a link', () => {
     },
   );
 
-  // Only the invitation takes a link instead of a code; the code messages show a link beside their code.
-  const linkAlone = withLink.filter((template) => template.usageType === 'OrganizationInvitation');
+  // The invitation, the link types and the code types that send a link message by link alone.
+  const linkAlone = withLink.filter((template) => !['UserPermissionValidation', 'MfaVerification', 'BindMfa'].includes(template.usageType));
+  it('takes a link alone for all but the three step-up code types', () => {
+    expect(new Set(linkAlone.map((template) => template.usageType)).size).toBe(9);
+  });
   it.each(linkAlone.map((template) => [`${template.usageType} ${template.locale ?? 'en'}`, template] as const))(
     'still renders from a link alone, without a stray blank line: %s',
     (_name, template) => {

@@ -5,7 +5,7 @@ import { englishCopy } from '../../../src/templates/defaults/english-copy.js';
 import { LANGUAGES } from '../../../src/templates/defaults/languages.js';
 import type { LanguageCopy } from '../../../src/templates/defaults/template-copy.js';
 import { KNOWN_USAGE_TYPES } from '../../../src/types/usage-type.js';
-import { SAMPLE_CODE, SAMPLE_LINK, sampleMessages } from './sample-messages.js';
+import { LINK_TYPES, SAMPLE_CODE, SAMPLE_LINK, primaryTemplates, sampleInviter, sampleMessages, samplePayloads } from './sample-messages.js';
 
 const REQUIRED = ['en', 'ja', 'zh-Hans', 'zh-Hant', 'ko', 'es', 'pt-BR', 'fr', 'de', 'it', 'ru', 'pl', 'tr', 'id', 'vi', 'hi', 'ar', 'he'];
 const RIGHT_TO_LEFT = ['ar', 'he'];
@@ -16,8 +16,25 @@ const others = LANGUAGES.filter((language) => language.locale !== undefined);
 
 /** Every sentence of a language, as written in its copy. */
 function sentencesOf(language: LanguageCopy): string[] {
-  const { subjects, purposes, notice, orLink, linkLabel, invited, acceptLabel, orCode, organization, footer, invitationFooter } = language;
-  return [...Object.values(subjects), ...Object.values(purposes), notice, orLink, linkLabel, invited, acceptLabel, orCode, organization, footer, invitationFooter];
+  const { subjects, purposes, linkPurposes, linkLabels, notice, linkNotice, orLink, linkLabel, invited, invitedBy } = language;
+  const { acceptLabel, orCode, organization, footer, invitationFooter } = language;
+  return [
+    ...Object.values(subjects),
+    ...Object.values(purposes),
+    ...Object.values(linkPurposes),
+    ...Object.values(linkLabels),
+    notice,
+    linkNotice,
+    orLink,
+    linkLabel,
+    invited,
+    invitedBy,
+    acceptLabel,
+    orCode,
+    organization,
+    footer,
+    invitationFooter,
+  ];
 }
 
 /**
@@ -26,9 +43,11 @@ function sentencesOf(language: LanguageCopy): string[] {
  */
 const SHARED_WORDS: Readonly<Record<string, readonly string[]>> = {
   fr: ['code', 'invitation'],
-  de: ['code'],
-  nl: ['code', 'account'],
-  it: ['email', 'account', 'password'],
+  de: ['code', 'link'],
+  nl: ['code', 'account', 'link', 'open'],
+  it: ['email', 'account', 'password', 'link'],
+  'pt-BR': ['link'],
+  pl: ['link'],
   id: ['email'],
   vi: ['email'],
 };
@@ -38,6 +57,7 @@ const ENGLISH_WORDS = new Set(
   sentencesOf(englishCopy)
     .join(' ')
     .replaceAll('{organization}', ' ')
+    .replaceAll('{inviter}', ' ')
     .toLowerCase()
     .match(/[a-z][a-z'-]{2,}/g),
 );
@@ -51,7 +71,8 @@ describe('the built-in copy', () => {
   describe.each(LANGUAGES.map((language) => [tagOf(language), language] as const))('%s', (tag, language) => {
     it('is chosen for its locale, for every usage type, with its own subject', async () => {
       for (const type of KNOWN_USAGE_TYPES) {
-        const message = await mailer.render({ type, payload: { code: SAMPLE_CODE, locale: tag } });
+        const link = LINK_TYPES.includes(type) ? { link: SAMPLE_LINK } : {};
+        const message = await mailer.render({ type, payload: { code: SAMPLE_CODE, ...link, locale: tag } });
         expect(message.locale).toBe(language.locale);
         expect(message.subject).toBe(language.subjects[type].replace('{organization}', language.organization));
         expect(message.text).toContain(SAMPLE_CODE);
@@ -67,12 +88,19 @@ describe('the built-in copy', () => {
 
     it('keeps every placeholder intact: none left unrendered, the organization named where given', async () => {
       const samples = sampleMessages.filter((sample) => sample.template.locale === language.locale);
-      expect(samples).toHaveLength(KNOWN_USAGE_TYPES.length * 2 + 1);
+      const templates = primaryTemplates.filter((template) => template.locale === language.locale);
+      expect(templates).toHaveLength(KNOWN_USAGE_TYPES.length);
+      expect(samples).toHaveLength(templates.flatMap(samplePayloads).length);
       for (const sample of samples) {
         for (const part of [sample.subject, sample.text, sample.html]) expect(part).not.toMatch(/\{\{|\}\}|\{organization\}/);
         if (sample.payload.organizationName !== undefined) {
           expect(sample.subject).toContain(BRAND);
           expect(sample.text).toContain(BRAND);
+        }
+        if (sample.payload.inviterName !== undefined) {
+          const inviter = sampleInviter(language.locale);
+          expect(sample.text).toContain(inviter);
+          expect(sample.html).toContain(inviter.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
         }
       }
       const invitation = await mailer.render({ type: 'OrganizationInvitation', payload: { link: SAMPLE_LINK, locale: tag } });
@@ -84,7 +112,7 @@ describe('the built-in copy', () => {
     it('leaves no English in its messages but the brand', () => {
       const shared = new Set(SHARED_WORDS[tag] ?? []);
       for (const sample of sampleMessages.filter((message) => message.template.locale === language.locale)) {
-        const words = `${sample.subject}\n${sample.text}`.replaceAll(BRAND, ' ').replaceAll(SAMPLE_LINK, ' ').toLowerCase().match(/[a-z][a-z'-]{2,}/g) ?? [];
+        const words = `${sample.subject}\n${sample.text}`.replaceAll(BRAND, ' ').replaceAll(sampleInviter(language.locale), ' ').replaceAll(SAMPLE_LINK, ' ').toLowerCase().match(/[a-z][a-z'-]{2,}/g) ?? [];
         const english = words.filter((word) => ENGLISH_WORDS.has(word) && !shared.has(word));
         expect(english, sample.name).toEqual([]);
       }
