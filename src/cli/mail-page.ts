@@ -45,25 +45,44 @@ body.narrow iframe.mail { width: 375px; }
 
 // A page cannot make a frame's prefers-color-scheme dark, so the dark view rewrites the
 // message's own dark-mode media queries to always apply (and its light-only ones never).
+// A frame gets its HTML (kept in data-mail) only as it nears the viewport, and a toggle redraws
+// only the frames near it (the others on their way back): hundreds of frames built or redrawn at
+// once would hold the page for many seconds.
 const TOGGLES = `
 const dark = document.getElementById('dark');
 const narrow = document.getElementById('narrow');
-const original = new WeakMap();
+const near = new Set();
 const toDark = (html) => html
   .replace(/\\(\\s*prefers-color-scheme\\s*:\\s*dark\\s*\\)/gi, '(min-width: 0px)')
   .replace(/\\(\\s*prefers-color-scheme\\s*:\\s*light\\s*\\)/gi, '(max-width: 0px)');
 const showScheme = (frame) => {
-  if (!original.has(frame)) original.set(frame, frame.srcdoc);
-  const html = dark.checked ? toDark(original.get(frame)) : original.get(frame);
+  const html = dark.checked ? toDark(frame.dataset.mail) : frame.dataset.mail;
   if (frame.srcdoc !== html) frame.srcdoc = html;
+};
+const watcher = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) {
+      near.delete(entry.target);
+      continue;
+    }
+    near.add(entry.target);
+    showScheme(entry.target);
+  }
+}, { rootMargin: '1000px 0px' });
+const watchFrames = () => {
+  for (const frame of document.querySelectorAll('iframe.mail:not([data-watched])')) {
+    frame.dataset.watched = '';
+    watcher.observe(frame);
+  }
 };
 const apply = () => {
   document.body.classList.toggle('dark', dark.checked);
   document.body.classList.toggle('narrow', narrow.checked);
-  for (const frame of document.querySelectorAll('iframe.mail')) showScheme(frame);
+  for (const frame of near) showScheme(frame);
 };
 dark.addEventListener('change', apply);
 narrow.addEventListener('change', apply);
+watchFrames();
 apply();
 `;
 
@@ -82,6 +101,7 @@ const poll = async () => {
       const { total, cards } = await response.json();
       if (cards.length > 0) {
         list.insertAdjacentHTML('beforeend', cards.join(''));
+        watchFrames();
         apply();
       }
       seen = total;

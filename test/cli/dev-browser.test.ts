@@ -2,18 +2,22 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../src/create-mailer.js';
-import { chromiumOrFail, launchChromium, openPage, skipWithoutChromium } from '../helpers/chromium.js';
+import { chromiumOrFail, launchChromium, openPage, scrollThrough, skipWithoutChromium } from '../helpers/chromium.js';
 import { startCli, type RunningCli } from './run-cli-helper.js';
 
 const SKIP = skipWithoutChromium('the browser tests of the auth-mailer dev inbox');
 const ARTIFACTS = 'test-artifacts/inbox';
 
 
-/** The text of every message frame on the page. */
+/** The text of every message frame on the page, once each has its HTML (given as it nears the viewport). */
 async function frameTexts(page: Page): Promise<string[]> {
-  return Promise.all(
-    (await page.locator('iframe.mail').elementHandles()).map(async (handle) => (await handle.contentFrame())?.locator('body').innerText() ?? ''),
-  );
+  await scrollThrough(page);
+  const frames = page.locator('iframe.mail');
+  await expect.poll(() => frames.evaluateAll((all) => all.filter((frame) => !frame.hasAttribute('srcdoc')).length)).toBe(0);
+  const handles = await frames.elementHandles();
+  const texts = () => Promise.all(handles.map(async (handle) => (await handle.contentFrame())?.locator('body').innerText() ?? ''));
+  await expect.poll(async () => (await texts()).filter((text) => text === '').length).toBe(0);
+  return texts();
 }
 
 describe.skipIf(SKIP)('the web inbox of auth-mailer dev and demo --serve, in headless Chromium', () => {

@@ -36,7 +36,7 @@ describe('the CLI pages keep message content inside its element', () => {
       sandbox: '',
       referrerpolicy: 'no-referrer',
       title: `HTML of ${HOSTILE}`,
-      srcdoc: `<p title="${HOSTILE}">${HOSTILE}</p>`,
+      'data-mail': `<p title="${HOSTILE}">${HOSTILE}</p>`,
     });
     expect(card.text.split(HOSTILE)).toHaveLength(6);
   });

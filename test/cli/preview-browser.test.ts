@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrFail, launchChromium, openPage, skipWithoutChromium } from '../helpers/chromium.js';
+import { chromiumOrFail, launchChromium, openPage, scrollThrough, skipWithoutChromium } from '../helpers/chromium.js';
 import { startCli, tempDir, writeConfig, type RunningCli } from './run-cli-helper.js';
 
 const SKIP = skipWithoutChromium('the browser tests of auth-mailer preview');
@@ -57,14 +57,17 @@ describe.skipIf(SKIP)('auth-mailer preview, in headless Chromium', () => {
     expect(await frames.count()).toBe(expected);
     expect(await page.content()).not.toContain('pr3view-Secret!');
 
-    // Every frame holds its message: text on a laid-out page, and the code.
-    const bodies = await Promise.all(
-      (await frames.elementHandles()).map(async (handle) => {
-        const frame = await handle.contentFrame();
-        return frame === null ? '' : frame.locator('body').innerText();
-      }),
-    );
-    expect(bodies.filter((text) => !text.includes('123456'))).toEqual([]);
+    // A frame gets its HTML as it nears the viewport: the page loaded before the last one did.
+    expect(await frames.last().getAttribute('srcdoc')).toBeNull();
+    // Every frame holds its message once scrolled past: text on a laid-out page, and the code.
+    await scrollThrough(page);
+    await expect.poll(() => frames.evaluateAll((all) => all.filter((frame) => !frame.hasAttribute('srcdoc')).length)).toBe(0);
+    const handles = await frames.elementHandles();
+    const withoutCode = async () => {
+      const bodies = await Promise.all(handles.map(async (handle) => (await handle.contentFrame())?.locator('body').innerText() ?? ''));
+      return bodies.filter((text) => !text.includes('123456'));
+    };
+    await expect.poll(withoutCode, { timeout: 60_000 }).toEqual([]);
     const card = (label: RegExp) => page.locator('article').filter({ has: page.locator('.label', { hasText: label }) });
     expect(await card(/^Welcome · no locale → template Welcome · no locale$/).locator('.subject').textContent()).toBe('Welcome to Acme');
     expect(await card(/^SignIn · fr-CA → template SignIn · fr-CA$/).locator('.text').textContent()).toContain('Code : 123456');

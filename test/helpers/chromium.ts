@@ -54,3 +54,26 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors };
 }
+
+/**
+ * Scrolls the page to its end and back, a viewport at a time, pausing two animation frames at each
+ * stop so that the page's IntersectionObserver sees every element pass.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  type Scrolling = {
+    scrollTo(x: number, y: number): void;
+    requestAnimationFrame(callback: () => void): number;
+    innerHeight: number;
+    document: { body: { scrollHeight: number } };
+  };
+  await page.evaluate(async () => {
+    const view = globalThis as unknown as Scrolling;
+    const settle = () => new Promise<void>((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(resolve)));
+    for (let y = 0; y < view.document.body.scrollHeight + view.innerHeight; y += view.innerHeight) {
+      view.scrollTo(0, y);
+      await settle();
+    }
+    view.scrollTo(0, 0);
+    await settle();
+  });
+}
