@@ -35,7 +35,7 @@ export interface AuthjsEmailProviderOptions extends AuthjsSendOptions {
  *
  * Do not use Auth.js's Nodemailer provider (`@auth/core/providers/nodemailer`, or the deprecated
  * `providers/email`) with it: that one imports its own nodemailer, a version range auth-mailer's
- * nodemailer does not satisfy (see docs/frameworks-authjs.md).
+ * nodemailer does not satisfy (see docs/frameworks.md).
  *
  * @param mailer - The mailer that sends (from `createMailer`); the adapter never closes it.
  * @param options - The provider's id, name, link lifetime, identifier normalization, and how to send.

@@ -4,13 +4,8 @@ import { BETTER_AUTH_USAGE_TYPES, BETTER_AUTH_VARIABLES, EMAIL_OTP_USAGE_TYPES }
 
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
 
-describe('docs/frameworks-better-auth.md', () => {
-  const page = read('docs/frameworks-better-auth.md');
-
-  it('shows examples/frameworks/better-auth.ts verbatim (tsc type-checks that file)', () => {
-    const example = read('examples/frameworks/better-auth.ts');
-    expect(page).toContain(`<!-- example: examples/frameworks/better-auth.ts -->\n\`\`\`ts\n${example}\`\`\`\n`);
-  });
+describe('the better-auth section of docs/frameworks.md', () => {
+  const page = read('docs/frameworks.md').split('\n## ').find((section) => section.startsWith('better-auth')) ?? '';
 
   it('lists every usage type the adapter sends, and the variables table covers the same ones', () => {
     const sent = new Set([...Object.values(BETTER_AUTH_USAGE_TYPES), ...Object.values(EMAIL_OTP_USAGE_TYPES)]);
