@@ -5,6 +5,7 @@
  */
 import type { ConnectorError, ConnectorErrorCodes, ConnectorType } from '@logto/connector-kit';
 import { importOptional } from '../shared/import-optional.js';
+import { loadOnce } from '../shared/load-once.js';
 
 /** The runtime parts of connector-kit the connector uses: Logto's error class and enums. */
 export interface ConnectorKit {
@@ -16,24 +17,19 @@ export interface ConnectorKit {
   ConnectorType: typeof ConnectorType;
 }
 
-let loading: Promise<ConnectorKit> | undefined;
-
 /**
- * Imports `@logto/connector-kit` once per process. Logto's `ConnectorError` must be the class of the
+ * Imports `@logto/connector-kit` once per process (a failed load is tried again at the next call). Logto's `ConnectorError` must be the class of the
  * copy Logto itself loads, so it is never bundled: it is resolved from the app, as Logto resolves it.
  *
  * @returns The parts the connector uses.
  * @throws {@link MailerError} `InvalidConfig` whose message and `hint` say
  *   `npm install @logto/connector-kit` when it is missing.
  */
-export function loadConnectorKit(): Promise<ConnectorKit> {
-  const current = (loading ??= importOptional(
+export const loadConnectorKit: () => Promise<ConnectorKit> = loadOnce(() =>
+  importOptional(
     () => import('@logto/connector-kit'),
     ['@logto/connector-kit'],
     'the Logto connector',
     'runtime',
-  ).then(({ ConnectorError, ConnectorErrorCodes, ConnectorType }) => ({ ConnectorError, ConnectorErrorCodes, ConnectorType })));
-  // A failed load is tried again next time (the package may have been installed meanwhile).
-  current.catch(() => (loading = undefined));
-  return current;
-}
+  ).then(({ ConnectorError, ConnectorErrorCodes, ConnectorType }) => ({ ConnectorError, ConnectorErrorCodes, ConnectorType })),
+);

@@ -6,6 +6,7 @@
 import type { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { importOptional } from '../shared/import-optional.js';
+import { loadOnce } from '../shared/load-once.js';
 
 /** The parts of BullMQ and ioredis the Redis outbox runs on. */
 export interface RedisEngines {
@@ -19,23 +20,18 @@ export interface RedisEngines {
   Redis: typeof Redis;
 }
 
-let loading: Promise<RedisEngines> | undefined;
-
 /**
- * Imports `bullmq` and `ioredis` once per process.
+ * Imports `bullmq` and `ioredis` once per process (a failed load is tried again at the next call).
  *
  * @returns The parts the outbox uses.
  * @throws {@link MailerError} `InvalidConfig` whose message and `hint` say `npm install bullmq ioredis`
  *   when either is missing.
  */
-export function loadRedisEngines(): Promise<RedisEngines> {
-  const current = (loading ??= importOptional(
+export const loadRedisEngines: () => Promise<RedisEngines> = loadOnce(() =>
+  importOptional(
     () => Promise.all([import('bullmq'), import('ioredis')]),
     ['bullmq', 'ioredis'],
     'the Redis outbox',
     'runtime',
-  ).then(([{ Queue, Worker, UnrecoverableError }, { Redis }]) => ({ Queue, Worker, UnrecoverableError, Redis })));
-  // A failed load is tried again next time (the package may have been installed meanwhile).
-  current.catch(() => (loading = undefined));
-  return current;
-}
+  ).then(([{ Queue, Worker, UnrecoverableError }, { Redis }]) => ({ Queue, Worker, UnrecoverableError, Redis })),
+);
