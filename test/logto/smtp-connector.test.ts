@@ -131,7 +131,7 @@ describe('auth-mailer/logto, driven as Logto core drives an email connector', ()
     expect(invitation.subject).toBe('Ada invites you to Acme & Co');
     expect(invitation.text).toBe('Join Acme & Co: https://auth.acme.test/invitation?token=tk_8Yb2');
     expect(invitation.html).toContain('Join Acme &amp; Co');
-    expect(invitation.html).toContain('href="https:&#x2F;&#x2F;auth.acme.test&#x2F;invitation?token&#x3D;tk_8Yb2"');
+    expect(invitation.html).toContain('href="https://auth.acme.test/invitation?token=tk_8Yb2"');
   });
 
   it("fills {{code}} with the link in an invitation template written for the SMTP connector's default", async () => {
