@@ -64,7 +64,9 @@ export interface RedisOutboxOptions {
   backoff?: OutboxBackoffOptions;
   /**
    * How long a worker holds a job before another may take it over, in milliseconds: a worker that
-   * died mid-send has its jobs run again by another after about twice this. @default 30000
+   * died mid-send has its jobs run again by another after about twice this. So does a live worker
+   * frozen for longer (a starved CPU, a long GC pause), which may then finish the same sends: keep
+   * it well above the longest pause a worker may have. @default 30000
    */
   lockDuration?: number;
   /** How long `enqueue` waits for Redis (the first connection, then each reply) before it rejects `Unavailable`. @default 2000 */

@@ -46,8 +46,8 @@ interface RetryableFailure extends Error {
  *
  * - `enqueue` checks the request and the rate limit, and resolves once Redis holds the job. The
  *   job's id fixes the message's Message-ID, so a resend after a crash is the same message.
- * - `work` starts a worker that sends jobs through `options.mailer`; a worker killed mid-send has
- *   its jobs taken over by another (BullMQ's stalled-job check, after about `lockDuration`).
+ * - `work` starts a worker that sends jobs through `options.mailer`; a worker killed mid-send (or
+ *   frozen past `lockDuration`) has its jobs taken over by another (BullMQ's stalled-job check).
  * - A job not delivered by its `notAfter` is dropped (`expired`), never sent late. Retryable
  *   failures retry with backoff (a longer `retryAfter` wins); permanent ones fail at once.
  * - A completed job is removed; a failed one keeps the redacted error and a masked payload. No
