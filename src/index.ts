@@ -30,6 +30,7 @@ export type { RateLimitOptions, RateLimitStore, RateLimitRule, RateLimitDecision
 export type { Transport, TransportSendOptions, MailMessage, TransportResult } from './types/transport.js';
 export type { MailerOptions, RetryOptions } from './types/mailer-options.js';
 export type { MailSender } from './types/mail-sender.js';
+export type { FrameworkVariables } from './types/framework-variables.js';
 export type { SendRequest, RenderRequest, RenderedMessage, SendOptions, SendResult, TemplateChoice, TemplateSource } from './types/send.js';
 export type { UsageType, KnownUsageType } from './types/usage-type.js';
 export type { TemplateDefinition, TemplateContentType, TemplatePayload, TemplateStore } from './types/template.js';
