@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { createMailer } from '../../create-mailer.js';
-import { isMailerError, type ConfigIssue } from '../../errors/mailer-error.js';
+import type { ConfigIssue } from '../../errors/mailer-error.js';
+import { validateConfig } from '../../validate-config.js';
 import type { CliCommand } from '../cli-command.js';
 import type { CliIo } from '../cli-io.js';
 import { configWarnings } from '../config-warnings.js';
@@ -14,7 +14,6 @@ import { ExitCode } from '../exit-code.js';
 import { FRAMEWORK_TABLES } from '../framework-tables.js';
 import { frameworkWarnings } from '../framework-warnings.js';
 import { loadConfigFile } from '../load-config-file.js';
-import { createOfflineTransport } from '../offline-transport.js';
 import { configPathArgument, parseCommandArgs } from '../parse-command-args.js';
 import { reportFailure } from '../report-failure.js';
 import { createStyle } from '../style.js';
@@ -65,7 +64,7 @@ export const checkCommand: CliCommand = {
     } catch (error) {
       return reportFailure(io, error);
     }
-    const failure = await validate(config);
+    const failure = validate(config);
     const issuePaths = new Set(failure?.issues?.map((issue) => issue.path));
     const warnings = [...configWarnings(config), ...(framework === undefined ? [] : frameworkWarnings(config, framework))].filter(
       (warning) => !issuePaths.has(warning.path),
@@ -91,13 +90,9 @@ function frameworkTable(name: string | undefined): FrameworkVariables | undefine
   return table;
 }
 
-async function validate(config: unknown): Promise<{ error: unknown; issues?: ConfigIssue[] } | undefined> {
-  try {
-    await createMailer(config, { transport: createOfflineTransport() }).close();
-    return undefined;
-  } catch (error) {
-    return isMailerError(error) ? { error, ...(error.issues === undefined ? {} : { issues: error.issues }) } : { error };
-  }
+function validate(config: unknown): { error: unknown; issues: ConfigIssue[] } | undefined {
+  const result = validateConfig(config);
+  return result.valid ? undefined : { error: result.error, issues: result.issues };
 }
 
 function printWarnings(io: CliIo, warnings: readonly ConfigIssue[]): void {
