@@ -8,9 +8,10 @@ import { isMailerError, MailerError } from '../errors/mailer-error.js';
 import type { MailSender } from '../types/mail-sender.js';
 import { localeFromHeaders } from '../templates/locale-from-headers.js';
 import type { TemplatePayload } from '../types/template.js';
+import type { UsageType } from '../types/usage-type.js';
 import type { BetterAuthEmails, BetterAuthEndpointContext, BetterAuthInvitationData } from './better-auth-callbacks.js';
 import type { BetterAuthEmailsOptions } from './better-auth-emails-options.js';
-import { BETTER_AUTH_USAGE_TYPES, EMAIL_OTP_USAGE_TYPES, type BetterAuthEmailHook } from './better-auth-usage-types.js';
+import { BETTER_AUTH_USAGE_TYPES, EMAIL_OTP_USAGE_TYPES, type BetterAuthEmailHook, type EmailOtpType } from './better-auth-usage-types.js';
 
 /** One email a callback asks for. */
 interface EmailRequest {
@@ -84,7 +85,7 @@ export function betterAuthEmails(mailer: MailSender, options: BetterAuthEmailsOp
     },
     emailOTP: {
       sendVerificationOTP: ({ email, otp, type }, ctx) =>
-        send({ hook: 'emailOTP.sendVerificationOTP', type: EMAIL_OTP_USAGE_TYPES[type], to: email, payload: { code: otp }, headers: headersOf(ctx) }),
+        send({ hook: 'emailOTP.sendVerificationOTP', type: otpUsageType(type), to: email, payload: { code: otp }, headers: headersOf(ctx) }),
     },
     magicLink: {
       sendMagicLink: ({ email, url }, ctx) =>
@@ -120,6 +121,15 @@ function invitationPayload(invitation: BetterAuthInvitationData, invitationLink:
   }
   const { user } = invitation.inviter;
   return { link: invitationLink(invitation), organizationName: invitation.organization.name, inviterName: user.name || user.email };
+}
+
+/**
+ * The usage type of an emailOTP `type`: the table's, or, for a type a later better-auth adds, the
+ * type itself, which the mailer resolves like any other (its aliases, else `Generic`, or refused
+ * under `strictUsageTypes`) rather than failing the send for want of a type.
+ */
+function otpUsageType(type: string): UsageType {
+  return Object.hasOwn(EMAIL_OTP_USAGE_TYPES, type) ? EMAIL_OTP_USAGE_TYPES[type as EmailOtpType] : type;
 }
 
 /** A callback's name and the usage type the table gives it. */
