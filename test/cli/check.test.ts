@@ -174,5 +174,7 @@ describe('auth-mailer check', () => {
     const result = await run(['check', file, '--framework', 'nextauth']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown --framework "nextauth": use one of better-auth, authjs, logto');
+    // A name of Object.prototype is no framework either.
+    expect((await run(['check', file, '--framework', 'toString'])).code).toBe(2);
   });
 });

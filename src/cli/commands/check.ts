@@ -83,8 +83,8 @@ export const checkCommand: CliCommand = {
 
 function frameworkTable(name: string | undefined): FrameworkVariables | undefined {
   if (name === undefined) return undefined;
-  const table = FRAMEWORK_TABLES[name];
-  if (table === undefined || !Object.hasOwn(FRAMEWORK_TABLES, name)) {
+  const table = Object.hasOwn(FRAMEWORK_TABLES, name) ? FRAMEWORK_TABLES[name] : undefined;
+  if (table === undefined) {
     throw new UsageError(`unknown --framework ${JSON.stringify(name)}: use one of ${Object.keys(FRAMEWORK_TABLES).join(', ')}`, 'check');
   }
   return table;
