@@ -9,6 +9,7 @@ import {
   CODE,
   choice,
   INVITER_SLOT,
+  LINK_USAGE_TYPES,
   ORGANIZATION_SLOT,
   paragraph,
   variableOr,
@@ -19,8 +20,7 @@ import {
   type MessageCopy,
 } from './template-copy.js';
 
-/** The link-first usage types. */
-const LINK_USAGE_TYPES: ReadonlySet<KnownUsageType> = new Set<LinkUsageType>(['MagicLink', 'VerifyEmailLink', 'ResetPasswordLink']);
+const LINK_TYPES: ReadonlySet<KnownUsageType> = new Set(LINK_USAGE_TYPES);
 
 /**
  * The code messages that also take a link alone, with the link message they then send. The others
@@ -56,7 +56,7 @@ export function messagesOf(language: LanguageCopy): MessageCopy[] {
 }
 
 function isLinkUsageType(usageType: KnownUsageType): usageType is LinkUsageType {
-  return LINK_USAGE_TYPES.has(usageType);
+  return LINK_TYPES.has(usageType);
 }
 
 /** A button to `{{link}}`, with the link written out below it. */

@@ -46,7 +46,10 @@ export type Block =
     };
 
 /** The usage types whose message leads with a link (the code, when the payload has one, comes second). */
-export type LinkUsageType = Extract<KnownUsageType, 'MagicLink' | 'VerifyEmailLink' | 'ResetPasswordLink'>;
+export const LINK_USAGE_TYPES = ['MagicLink', 'VerifyEmailLink', 'ResetPasswordLink'] as const satisfies readonly KnownUsageType[];
+
+/** One of {@link LINK_USAGE_TYPES}. */
+export type LinkUsageType = (typeof LINK_USAGE_TYPES)[number];
 
 /** The usage types whose message leads with a code and says what it is for. */
 export type CodeUsageType = Exclude<KnownUsageType, 'OrganizationInvitation' | LinkUsageType>;
